@@ -1,0 +1,218 @@
+"""Hybrid retrieval: dense (Chroma) + lexical BM25, fused by reciprocal rank, deduplicated to documents.
+
+Dense channel. multilingual-e5 scores a query higher against passages in the query's own
+language, whatever they say; an English question about a Finnish instruction loses to any
+English text. We remove that language component by mean-centring: the score is
+``(d - mean[lang(d)]) · (q - mean[lang(q)])``, where ``mean[L]`` is the mean vector of the
+store's chunks in language L. Ranking within one language only needs ``d · (q - mean[lang(q)])``,
+so Chroma is asked once per document language with the shifted query and the constant
+``mean[L] · (q - mean[lang(q)])`` is subtracted afterwards: exact, and Chroma's index does the search.
+
+Lexical channels (BM25 over the same chunks): Snowball stems (inflected forms) and character
+4-grams of those stems (Finnish compounds, typos).
+
+Fusion: weighted reciprocal rank fusion (RRF) of the three chunk rankings; a document scores by
+its best chunk.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal, Sequence
+
+import bm25s
+import numpy as np
+
+from copilot.errors import UsageError
+from copilot.language import detect_language
+from copilot.store import KnowledgeStore
+from copilot.textnorm import char_ngrams, stems
+
+Mode = Literal["hybrid", "dense", "lexical"]
+MODES = ("hybrid", "dense", "lexical")
+RRF_K = 60
+CANDIDATES = 40  # chunks taken from each channel before fusion
+# Channel weights: dense carries meaning across languages; the two lexical channels
+# together weigh as much as it does.
+DENSE_WEIGHT, STEM_WEIGHT, GRAM_WEIGHT = 1.0, 0.5, 0.5
+_STEM_LANGS = ("fi", "en", "sv")
+MIN_CHUNKS_FOR_MEAN = 20  # fewer chunks in a language give a noisy mean: use the global one
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    id: str  # document id
+    title: str
+    score: float  # fused score (RRF), higher is better
+    source: str
+    text: str  # best-matching chunk of the document
+    lang: str
+    audience: str
+    tags: tuple[str, ...]
+    similarity: float  # language-centred dense similarity of the best chunk (0 when not dense-ranked)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "score": round(self.score, 6),
+                "source": self.source, "text": self.text}
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _bm25(corpus: list[list[str]]) -> bm25s.BM25 | None:
+    if not any(corpus):
+        return None
+    index = bm25s.BM25()
+    index.index([doc or [""] for doc in corpus], show_progress=False)
+    return index
+
+
+class _CorpusIndex:
+    """In-memory view of the store for one revision: BM25 channels and per-language means."""
+
+    def __init__(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]], vectors: Any) -> None:
+        self.ids = ids
+        self.metas = metas
+        self.row = {cid: i for i, cid in enumerate(ids)}
+        stem_docs = [stems(t, (m.get("lang") or "en",)) for t, m in zip(texts, metas)]
+        self.stem_bm25 = _bm25(stem_docs)
+        self.gram_bm25 = _bm25([char_ngrams(d) for d in stem_docs])
+        self.means: dict[str, np.ndarray] = {}
+        if vectors is not None and len(ids):
+            matrix = np.asarray(vectors, dtype=np.float32)
+            langs = np.array([m.get("lang") or "" for m in metas])
+            self.global_mean = matrix.mean(axis=0)
+            for lang in sorted(set(langs.tolist())):
+                rows = matrix[langs == lang]
+                self.means[lang] = rows.mean(axis=0) if len(rows) >= MIN_CHUNKS_FOR_MEAN else self.global_mean
+
+    def lexical(self, query: str, mask: np.ndarray | None, n: int) -> list[list[str]]:
+        q_stems = stems(query, _STEM_LANGS)
+        out = []
+        for index, tokens in ((self.stem_bm25, q_stems), (self.gram_bm25, char_ngrams(q_stems))):
+            if index is None or not tokens:
+                out.append([])
+                continue
+            scores = index.get_scores(tokens)
+            if mask is not None:
+                scores = np.where(mask, scores, 0.0)
+            top = np.argsort(-scores)[:n]
+            out.append([self.ids[i] for i in top if scores[i] > 0])
+        return out
+
+
+def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K,
+        weights: Sequence[float] | None = None) -> dict[str, float]:
+    """Weighted reciprocal rank fusion: sum of w/(k + rank) over the rankings an item appears in."""
+    fused: dict[str, float] = {}
+    for n, ranking in enumerate(rankings):
+        w = 1.0 if weights is None else weights[n]
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + w / (k + rank)
+    return fused
+
+
+class Retriever:
+    """Searches one store; keeps the corpus index in memory and rebuilds it when the store changes."""
+
+    def __init__(self, store: KnowledgeStore) -> None:
+        self.store = store
+        self._corpus: _CorpusIndex | None = None
+        self._revision: tuple[int, int] | None = None
+        self._lock = threading.Lock()
+
+    def _index(self) -> _CorpusIndex:
+        revision = self.store.revision()
+        with self._lock:
+            if self._corpus is None or revision != self._revision:
+                self._corpus = _CorpusIndex(*self.store.all_chunks(embeddings=True))
+                self._revision = revision
+            return self._corpus
+
+    def search(self, query: str, k: int = 5, *, lang: str | None = None, audience: str | None = None,
+               tags: Sequence[str] | None = None, mode: Mode = "hybrid") -> list[SearchResult]:
+        if not isinstance(query, str) or not query.strip():
+            raise UsageError("the search text is empty; give the customer's message or a question")
+        if mode not in MODES:
+            raise UsageError(f"search mode {mode!r} is not one of {MODES}")
+        if k < 1:
+            raise UsageError(f"k must be at least 1 (got {k})")
+        corpus = self._index()
+        if not corpus.ids:
+            return []
+        mask = _filter_mask(corpus.metas, lang, audience, tags)
+        if mask is not None and not mask.any():
+            return []
+        rankings: list[list[str]] = []
+        weights: list[float] = []
+        similarity: dict[str, float] = {}
+        if mode in ("hybrid", "dense"):
+            dense = self._dense(query, corpus, mask, lang, audience)
+            similarity = dict(dense)
+            rankings.append([cid for cid, _ in dense])
+            weights.append(DENSE_WEIGHT)
+        if mode in ("hybrid", "lexical"):
+            rankings.extend(corpus.lexical(query, mask, CANDIDATES))
+            weights.extend([STEM_WEIGHT, GRAM_WEIGHT])
+        return _to_documents(rrf(rankings, weights=weights), similarity, corpus, k)
+
+    def _dense(self, query: str, corpus: _CorpusIndex, mask: np.ndarray | None,
+               lang: str | None, audience: str | None) -> list[tuple[str, float]]:
+        """Language-centred dense ranking of chunks: [(chunk id, score)], best first."""
+        vector = np.asarray(self.store.embedder.embed_query(query), dtype=np.float32)
+        q_mean = corpus.means.get(detect_language(query), corpus.global_mean)
+        shifted = vector - q_mean
+        norm = float(np.linalg.norm(shifted)) or 1.0
+        fetch = CANDIDATES * 2 if mask is not None else CANDIDATES
+        scored: list[tuple[str, float]] = []
+        for doc_lang, mean in corpus.means.items():
+            if lang and doc_lang != lang:
+                continue
+            offset = float(mean @ shifted)
+            for cid, cos in self.store.query(shifted, fetch, where=_where(doc_lang, audience)):
+                if mask is None or mask[corpus.row[cid]]:
+                    scored.append((cid, cos * norm - offset))
+        scored.sort(key=lambda pair: -pair[1])
+        return scored[:CANDIDATES]
+
+
+def _where(lang: str | None, audience: str | None) -> dict[str, Any] | None:
+    clauses = [{key: value} for key, value in (("lang", lang), ("audience", audience)) if value]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _filter_mask(metas: list[dict[str, Any]], lang: str | None, audience: str | None,
+                 tags: Sequence[str] | None) -> np.ndarray | None:
+    if not (lang or audience or tags):
+        return None
+    wanted = [t.lower() for t in tags or ()]
+    return np.array([
+        (not lang or m.get("lang") == lang)
+        and (not audience or m.get("audience") == audience)
+        and all(f"|{t}|" in (m.get("tags") or "") for t in wanted)
+        for m in metas
+    ], dtype=bool)
+
+
+def _to_documents(fused: dict[str, float], similarity: dict[str, float], corpus: _CorpusIndex,
+                  k: int) -> list[SearchResult]:
+    best: dict[str, SearchResult] = {}
+    for cid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0])):
+        meta = corpus.metas[corpus.row[cid]]
+        doc_id = str(meta.get("doc_id"))
+        sim = similarity.get(cid, 0.0)
+        if doc_id in best:
+            if sim > best[doc_id].similarity:
+                best[doc_id] = replace(best[doc_id], similarity=sim)
+            continue
+        if len(best) >= k:
+            continue
+        best[doc_id] = SearchResult(
+            id=doc_id, title=str(meta.get("title", doc_id)), score=score, source=str(meta.get("source", "")),
+            text=str(meta.get("text", "")), lang=str(meta.get("lang", "")), audience=str(meta.get("audience", "")),
+            tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t), similarity=sim,
+        )
+    return list(best.values())
