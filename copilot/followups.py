@@ -8,7 +8,8 @@ Rules (deadline semantics: ``due_at`` is the moment the promise is broken if not
 - A commitment needs a first-person / "we" action verb: palaan, soitan, selvitän, lähetän,
   ilmoitan, otan yhteyttä, ... (and the -mme forms, and colloquial "palataan") / I'll, I will,
   we'll, we will, I'm going to ... + call, email, get back, send, let you know, ...
-  Negated forms ("I won't call", "en soita") and questions ("soitanko?") are not commitments.
+  Negated forms ("I won't call", "en soita"), questions ("soitanko?") and quoted e-mail lines
+  ("> Palaan asiaan huomenna") are not commitments.
 - A sentence is cut into one clause per verb; the time words of a clause belong to its verb.
   Time words before the first verb count only from the same comma-separated part.
 - Day: today/tänään, tomorrow/huomenna, ylihuomenna/the day after tomorrow, weekdays
@@ -359,7 +360,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    # quoted lines of an e-mail thread ("> Soitan huomenna") are someone else's words
+    return [(s, e) for s, e in spans if text[s:e].strip() and not text[s:e].lstrip().startswith(">")]
 
 
 def _is_question(sentence: str) -> bool:

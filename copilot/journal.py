@@ -320,8 +320,8 @@ def _make_engine(raw_url: str) -> sa.Engine:
     except sa.exc.NoSuchModuleError:
         raise JournalError(f"no SQLAlchemy driver for {url.drivername!r}; {_URL_HINT}") from None
     except ImportError as exc:
-        raise JournalError(f"the database driver for {url.drivername!r} is not installed ({exc.name}); "
-                           "for PostgreSQL run: pip install 'reply-copilot[postgres]'") from None
+        raise JournalError(f"the database driver for {url.drivername!r} is not installed ({exc.name}); use "
+                           "postgresql+psycopg:// after: pip install 'reply-copilot[postgres]'") from None
     if backend == "sqlite":
         _sqlite_events(engine)
     return engine
@@ -397,7 +397,8 @@ class Journal:
                     else f"check the database is reachable and writable; {_URL_HINT}")
             raise JournalError(f"journal {what} failed at {self.url}: {msg}; {hint}") from exc
         except sa.exc.SQLAlchemyError as exc:
-            raise JournalError(f"journal {what} failed at {self.url}: {_first_line(exc)}") from exc
+            hint = f"; {_URL_HINT}" if what == "open" else ""
+            raise JournalError(f"journal {what} failed at {self.url}: {_first_line(exc)}{hint}") from exc
 
     def _now(self) -> datetime:
         return self._clock()

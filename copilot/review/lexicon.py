@@ -1,0 +1,271 @@
+"""Word classes for the checks, Finnish and English.
+
+Entries are written as ordinary words; ``Lex`` lemmatises them with the same cached
+lemmatiser the checks use, so a class matches every inflected form simplemma maps to
+the same lemma. ``parts`` are matched as substrings of the lower-cased token, which is
+how Finnish compounds are caught ("lainatiimille" contains "tiimi", "korttipalvelumme"
+contains "palvelu"). Verbs listed in FI_VERBS are also conjugated by ``fi_morph`` so
+person and mood are known for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+def _w(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+@dataclass(frozen=True)
+class Lex:
+    """A word class: lemmas (after lemmatisation), exact words, compound parts, prefixes."""
+
+    lang: str
+    words: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        from copilot.review.text import lemma
+
+        out = set(self.words)
+        for w in self.words:
+            out.add(lemma(w, self.lang))
+        return frozenset(out)
+
+    def match(self, tok) -> bool:  # tok: text.Token
+        low = tok.low
+        if low in self.exclude:
+            return False
+        if low in self.lemmas or tok.lemma in self.lemmas or (tok.vlemma and tok.vlemma in self.lemmas):
+            return True
+        for p in self.parts:
+            if p in low:
+                return True
+        for p in self.prefixes:
+            if low.startswith(p):
+                return True
+        return False
+
+
+# --------------------------------------------------------------------------- Finnish verbs
+# Conjugated by fi_morph (person/mood known). Grouped only for readability.
+FI_ACTION_VERBS = _w(
+    "avata sulkea tilata varata peruuttaa perua hyvittää palauttaa korjata vaihtaa lähettää "
+    "soittaa välittää siirtää tarkistaa selvittää hoitaa käsitellä kirjata merkitä poistaa "
+    "lisätä päivittää muuttaa järjestää toimittaa ilmoittaa kertoa varmistaa vahvistaa seurata "
+    "ottaa pyytää maksaa korvata aktivoida uusia nollata katsoa tutkia etsiä löytää käynnistää "
+    "testata laittaa antaa luoda kuitata priorisoida nopeuttaa eskaloida jatkaa palata huolehtia "
+    "sopia laskea hyväksyä myöntää kumota estää lukita vapauttaa ohjata tarjota asentaa puhua "
+    "keskustella kysyä tiedustella lähettää hyvittää jäljittää paikantaa vapauttaa liittää "
+    "aloittaa tallentaa palauttaa varmistua pysäyttää hylätä hakea noutaa tuoda viedä")
+FI_HANDOFF_VERBS = _w("välittää siirtää ohjata eskaloida kirjata")
+FI_NON_ACTION_VERBS = _w(
+    "pahoitella ymmärtää toivoa kiittää uskoa tietää nähdä huomata valitella pelätä ihmetellä "
+    "suositella ehdottaa neuvoa olla haluta voida pitää täytyä kannattaa tarvita aikoa pyrkiä "
+    "ehtiä pystyä yrittää saada joutua muistuttaa todeta")
+FI_CONTACT_VERBS = _w(
+    "ottaa soittaa lähettää täyttää varata käydä tulla asioida kysyä katsoa tarkistaa kirjautua "
+    "tehdä jättää pyytää hakea vierailla ilmoittaa olla kääntyä tutustua lukea toimittaa mennä "
+    "siirtyä valita klikata painaa seurata odottaa yrittää käyttää selata")
+FI_SAY_VERBS = _w(
+    "kertoa mainita todeta ohjeistaa neuvoa ilmoittaa sanoa selittää korostaa tiedottaa "
+    "muistuttaa huomauttaa painottaa")
+FI_FAILURE_VERBS = _w(
+    "rikkoa laiminlyödä unohtaa väärinkäyttää aiheuttaa vaarantaa luovuttaa jakaa laiminlyödä "
+    "rikkoa ohittaa sotkea")
+FI_DUTY_VERBS = _w(
+    "lukea noudattaa tarkistaa ilmoittaa huomioida maksaa päivittää seurata tutustua varmistaa "
+    "tallentaa vastata toimia täyttää muistaa katsoa kirjoittaa")
+FI_MODAL_VERBS = _w("voida pitää täytyä tulla kannattaa tarvita joutua aikoa pyrkiä ehtiä pystyä saada")
+
+FI_VERBS = tuple(sorted(set(FI_ACTION_VERBS + FI_HANDOFF_VERBS + FI_NON_ACTION_VERBS + FI_CONTACT_VERBS
+                            + FI_SAY_VERBS + FI_FAILURE_VERBS + FI_DUTY_VERBS + FI_MODAL_VERBS
+                            + _w("ratketa johtua viitata ehtiä palvella auttaa tarjota käsitellä"))))
+
+# --------------------------------------------------------------------------- pronouns
+FI_PRON2 = frozenset(_w("sinä sinun sinua sinulle sinulla sinulta sinut sinuun sinusta sinussa "
+                        "te teidän teitä teille teillä teiltä teidät teihin teistä sä sun sua sulle"))
+FI_PRON1SG = frozenset(_w("minä minun minua minulle minulla minulta minut minuun minusta mä mun"))
+FI_PRON1PL = frozenset(_w("me meidän meitä meille meillä meiltä meidät meihin meistä meihin"))
+EN_PRON2 = frozenset(_w("you your yours yourself yourselves you're you've you'll you'd ya"))
+EN_PRON1SG = frozenset(_w("i i'm i've i'll i'd me my mine myself"))
+EN_PRON1PL = frozenset(_w("we we're we've we'll we'd us our ours ourselves"))
+EN_NEG = frozenset(_w("not no never nothing nobody none neither nor cannot"))
+EN_MODAL = frozenset(_w("can could may might should would will must shall 'll ought"))
+
+# --------------------------------------------------------------------------- stopwords (lemmas)
+FI_STOP = frozenset(_w(
+    "ja tai sekä mutta vaan että kun jos koska joten niin kuin kuten vaikka jotta eli myös vielä jo "
+    "nyt sitten siis vain aivan hyvin kyllä ei olla on se ne tämä nämä tuo joka mikä kuka mitä "
+    "jokin joku mikään kukaan kaikki jokainen oma itse hän he minä sinä me te heidän sen sitä "
+    "siitä siihen sille siinä niin noin yli alle ennen jälkeen kanssa ilman mukaan kautta varten "
+    "asti saakka aina myös kiitos hei moi terve terveisin ystävällisin parhain voida tulla saada "
+    "pitää täytyä kannattaa tämän tässä tähän tästä näin siellä täällä juuri heti samalla "
+    "vain enää jo sitä tätä sitten mukaan ole olen olet olemme olette ovat oli olisi"))
+EN_STOP = frozenset(_w(
+    "a an the and or but so if then than that this these those there here is are was were be been "
+    "being am do does did have has had having of to in on at by for with from as into onto about "
+    "it its it's they them their he she him her his hers we us our you your i me my mine not no "
+    "can could may might should would will shall must just also very really please thanks thank "
+    "hi hello dear regards kind best any some all each every which who whom whose what when where "
+    "how why up down out over under again once only own same such too more most other another "
+    "get got let make sure yes ok okay"))
+
+# --------------------------------------------------------------------------- redirect targets
+FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymälä kauppa tiimi osasto yksikkö "
+                                 "asiantuntija lomake verkkosivu sivusto ukk chat sähköposti puhelin "
+                                 "vikailmoitus ajanvaraus isännöitsijä taloyhtiö viranomainen poliisi kela "
+                                 "vakuutusyhtiö maahantuoja valmistaja jälleenmyyjä operaattori pankki "
+                                 "sovellus vaihde neuvonta tuki ohje numero puhelimitse"),
+                 parts=("konttor", "toimipist", "palvelupist", "liikkee", "liikke", "myymälä", "kaupa", "kaupp",
+                        "asiakaspalvel", "puhelinpalvel", "palvelu", "tiimi", "osasto", "yksikkö", "yksikö",
+                        "asiantuntij", "lomak", "sivu", "ukk", "chat", "verkkoviest", "sähköpost",
+                        "puhelimitse", "puhelinnumer", "palvelunumer", "vikailmoitu", "ajanvarau",
+                        "isännöitsij", "taloyhtiö", "viranomai", "poliisi", "vakuutusyhtiö", "maahantuoj",
+                        "valmistaj", "jälleenmyyj", "operaattor", "verkkopank", "sovellu", "vaihtee",
+                        "vaihde", "neuvonta", "neuvonna", "tukea", "tuelle", "tuen", "ohjee", "ohjeit",
+                        "osoittee", "myyjä", "myyjil", "pankki", "pankkii"),
+                 exclude=("palvelus", "palvelusta"))
+EN_TARGETS = Lex("en", words=_w("branch office store shop outlet department team specialist expert adviser "
+                                 "advisor service support helpline hotline line desk centre center form "
+                                 "website site page faq faqs portal system app chat number manufacturer "
+                                 "retailer seller merchant carrier police bank insurer provider operator "
+                                 "authority landlord company colleague unit section counter link article "
+                                 "guide instructions helpdesk switchboard agency"),
+                 parts=("website", "helpline", "hotline", "help centre", "help center", "online banking"))
+
+# contact / redirect phrasing (lemma sequences, matched in order with small gaps)
+FI_CONTACT_PHRASES = (("ottaa", "yhteys"), ("olla", "yhteydessä"), ("olla", "yhteys"), ("kääntyä", "puoleen"),
+                      ("varata", "aika"), ("tehdä", "vikailmoitus"), ("täyttää", "lomake"),
+                      ("jättää", "yhteydenottopyyntö"), ("tulla", "käydä"), ("asioida",), ("soittaa",),
+                      ("vierailla",), ("lähettää", "viesti"), ("lähettää", "verkkoviesti"), ("pyytää",),
+                      ("kirjautua",), ("käydä",), ("tehdä", "ilmoitus"), ("hakea",), ("täyttää",))
+EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail message write visit go come pop drop "
+                                       "fill complete submit book schedule check see look refer consult try "
+                                       "reach get send use log head keep ask apply raise open file lodge "
+                                       "register report make speak talk text dial"))
+
+# conversation-internal targets: replying here is not a redirect
+FI_HERE = Lex("fi", words=_w("tämä tähän tässä vastaus vastauksena vastaamalla"),
+              parts=("vastauks", "vastaamall"))
+EN_HERE = Lex("en", words=_w("reply reply-to here this thread"))
+
+# routing statements: a team "serves / handles" the matter
+FI_ROUTING_VERBS = Lex("fi", words=_w("palvella auttaa hoitaa käsitellä vastata kuulua"),
+                       parts=("palvele", "auttav", "auttaa", "hoitav", "käsittelev"))
+EN_ROUTING = Lex("en", words=_w("handle deal assist help responsible"))
+
+# --------------------------------------------------------------------------- ownership
+EN_ACTION_VERBS = Lex("en", words=_w(
+    "open close cancel refund credit reverse book schedule arrange order send call phone ring email "
+    "forward pass escalate flag check look find locate trace track investigate fix repair restore "
+    "reset change update correct process approve activate unblock unlock block freeze stop add "
+    "remove set sign note record register file raise speak talk contact chase confirm verify "
+    "request ensure follow reach return replace reissue resend waive compensate apply transfer move "
+    "push prioritise prioritize expedite handle sort take give put attach create submit deal "
+    "get come write text reply investigate organise organize cover pay reimburse unfreeze reopen "
+    "recover reinstate authorise authorize release dispatch ship arrange contact ask"))
+EN_HANDOFF_VERBS = Lex("en", words=_w("forward pass escalate refer transfer hand log note record raise"))
+EN_NON_ACTION = Lex("en", words=_w(
+    "be am sorry understand hope see know think believe apologise apologize appreciate thank "
+    "realise realize imagine feel recommend suggest advise afraid love like want wish notice need "
+    "can could would may might must should will have do"))
+
+# --------------------------------------------------------------------------- time
+FI_TIME = Lex("fi", words=_w("tänään huomenna ylihuomenna mennessä viimeistään heti klo kello välittömästi "
+                              "huomisaamuna huomisiltana aamupäivällä iltapäivällä tänä"),
+              parts=("maanantai", "tiistai", "keskiviiko", "torstai", "perjantai", "lauantai", "sunnuntai",
+                     "huomise", "tämäniltai"))
+FI_TIME_PHRASES = (("saman", "tien"), ("tämän", "päivän"), ("juuri", "nyt"), ("ensi", "viikko"),
+                   ("tällä", "viikolla"), ("tunnin", "sisällä"), ("tunnin", "kuluessa"))
+EN_TIME = Lex("en", words=_w("today tomorrow tonight immediately monday tuesday wednesday thursday friday "
+                              "saturday sunday noon midday midnight asap eod"))
+EN_TIME_PHRASES = (("right", "away"), ("this", "morning"), ("this", "afternoon"), ("this", "evening"),
+                   ("this", "week"), ("next", "week"), ("end", "of", "day"), ("within",), ("by",),
+                   ("as", "soon", "as"), ("first", "thing"))
+
+# --------------------------------------------------------------------------- empathy
+FI_EMPATHY = Lex("fi", words=_w("pahoitella pahoillaan anteeksi ikävä harmillinen harmi ymmärtää kurja "
+                                 "turhauttava stressaava onnitella onnittelu onnea valitettava harmittaa "
+                                 "hankala huoli ikävästi pahoittelu"),
+                 parts=("pahoittel", "pahoillan", "ikävä", "harmilli", "turhautt", "onnittel", "ymmärrä",
+                        "ymmärrettävä"))
+EN_EMPATHY = Lex("en", words=_w("sorry apologise apologize apology apologies understand frustrating "
+                                 "stressful worrying inconvenience imagine congratulations congrats "
+                                 "appreciate unfortunately frustration upsetting awful annoying"),
+                 parts=("apolog", "frustrat", "stressful", "congrat"))
+FI_CANNED_THANKS = (("kiitos", "viesti"), ("kiitos", "yhteydenotto"), ("kiitos", "kiinnostus"),
+                    ("kiittää", "yhteydenotto"))
+EN_CANNED_THANKS = (("thank", "message"), ("thank", "contact"), ("thank", "reach"), ("thank", "get"),
+                    ("thank", "interest"), ("thanks", "message"), ("thanks", "contact"))
+
+# --------------------------------------------------------------------------- FAQ voice
+FI_CUSTOMER_3P = Lex("fi", words=_w("asiakas vastaanottaja tilinhaltija kortinhaltija käyttäjä hakija kuluttaja "
+                                     "matkustaja jäsen omistaja tilaaja lähettäjä nuori huoltaja"),
+                     parts=("asiakka", "asiakas", "tilinhaltij", "kortinhaltij", "vastaanottaj"),
+                     exclude=("asiakaspalvelu", "asiakaspalvelumme", "asiakaspalveluun", "asiakaspalvelussa",
+                              "asiakaspalvelusta", "asiakaspalvelijalle", "asiakaspalvelija"))
+EN_CUSTOMER_3P = Lex("en", words=_w("customer customers holder holders cardholder cardholders user users "
+                                     "recipient recipients applicant applicants member members consumer "
+                                     "consumers subscriber subscribers client clients passenger passengers"))
+FI_HOWTO_PLACE = Lex("fi", parts=("kohdassa", "kohdasta", "valiko", "osiossa", "osiosta", "välilehde",
+                                  "asetuksi", "asetukse", "sivulla", "sivulta", "sovelluksessa",
+                                  "verkkopankissa", "palvelussa"))
+EN_HOWTO_PLACE = Lex("en", words=_w("settings menu section tab page screen portal app"))
+FI_GENERIC_ADV = Lex("fi", words=_w("yleensä tavallisesti normaalisti automaattisesti pääsääntöisesti "
+                                     "tarvittaessa"))
+EN_GENERIC_ADV = Lex("en", words=_w("normally usually typically generally automatically"))
+
+# --------------------------------------------------------------------------- accusatory
+FI_SUSPICION = Lex("fi", words=_w("väärinkäyttö väärinkäytös petos huijaus epäillä epäily epäilyttävä "
+                                   "vilppi rikos tilikaappaus luvaton"),
+                   parts=("väärinkäy", "petoks", "petos", "huijau", "epäil", "vilpi", "tilikaappau",
+                          "rikollis"))
+EN_SUSPICION = Lex("en", words=_w("fraud fraudulent suspicious suspicion suspect misuse abuse dishonest "
+                                   "takeover scam"), parts=("fraud", "suspic", "misus"))
+FI_INDICATE = Lex("fi", words=_w("viitata tyypillinen viittaava osoittaa"), parts=("viittaa", "tyypilli"))
+EN_INDICATE = Lex("en", words=_w("indicate indicates suggest suggests typical consistent sign"))
+FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisuus syy syyllinen"),
+                        parts=("vastuul", "vastuus", "velvollisuu", "syyllis"))
+EN_RESPONSIBILITY = Lex("en", words=_w("responsible responsibility fault liable liability negligence "
+                                        "careless carelessness"))
+FI_RULE_REF = Lex("fi", words=_w("ohje sääntö ehto käyttöehto sopimus ohjeistus"),
+                  parts=("ohjee", "ohjei", "ehdo", "ehtoj", "sääntö", "säännö", "sopimukse", "käyttöehd"))
+EN_RULE_REF = Lex("en", words=_w("instruction instructions rule rules terms condition conditions policy "
+                                  "agreement guidelines guide"))
+FI_AS_ALREADY = Lex("fi", words=_w("kuten"))
+FI_REPEAT = Lex("fi", words=_w("jälleen taas uudelleen uudestaan useasti useaan monesti"),
+                parts=("kolmanne", "toise", "monenne"))
+FI_QUANT_GENERIC = Lex("fi", words=_w("yleensä useimmiten usein tavallisesti lähes aina suurin osa enimmäkseen "
+                                       "valtaosa moni monet"), parts=("suurin", "useimm", "valtaos"))
+EN_QUANT_GENERIC = Lex("en", words=_w("most almost always usually typically often majority many commonly"))
+FI_CAUSE = Lex("fi", words=_w("johtua syy koska aiheuttaa vuoksi takia"), parts=("johtu", "aiheut"))
+EN_CAUSE = Lex("en", words=_w("because due caused cause result happen happens"))
+FI_CUSTOMER_SIDE = Lex("fi", words=_w("asiakas oma käyttäjä salasana tunnus laite"),
+                       parts=("asiakka", "omist", "omia", "oman", "omat", "omaa", "salasan", "tunnuks",
+                              "käyttäjä", "laittee", "laitte"),
+                       exclude=("asiakaspalvelu",))
+EN_CUSTOMER_SIDE = Lex("en", words=_w("password passwords customer customers user users own reused shared "
+                                       "careless device devices login details"))
+FI_PATIENCE = Lex("fi", words=_w("kärsivällisyys malttaa kärsivällinen"), parts=("kärsivälli",))
+EN_PATIENCE = Lex("en", words=_w("patience patient"))
+FI_REPRIMAND = Lex("fi", words=_w("turhaan turha päällekkäinen ruuhka ruuhkauttaa hidastaa kuormittaa "
+                                   "turhia"), parts=("päällekkäi", "ruuhka", "turha", "kuormit", "hidast"))
+EN_REPRIMAND = Lex("en", words=_w("duplicate unnecessary unnecessarily needlessly clog clogs slows "
+                                   "repeatedly"))
+FI_SELF = Lex("fi", words=_w("itse itsekin omin"))
+FI_BLAME_NOUN = Lex("fi", words=_w("huolimattomuus virhe laiminlyönti syy"),
+                    parts=("huolimatto", "laiminlyön"))
+EN_BLAME_NOUN = Lex("en", words=_w("fault mistake error negligence carelessness oversight"))
+FI_CLEARLY = Lex("fi", words=_w("selvästi selkeästi yksiselitteisesti"), parts=("selväst", "selkeäst"))
+EN_CLEARLY = Lex("en", words=_w("clearly explicitly plainly"))
+FI_RISK = Lex("fi", words=_w("riski riskinsä"), parts=("riski",))
+EN_RISK = Lex("en", words=_w("risk risks"))
+
+# exculpation: "not your fault", "ei johdu sinusta"
+FI_EXCULPATE = Lex("fi", words=_w("syy vika toiminta teko"), parts=("syysi", "vikasi", "toimintasi", "syytäsi"))

@@ -1,0 +1,330 @@
+"""Shared detectors: reply segments (greeting / body / sign-off), time commitments,
+first-person actions, phrase matching. Pure functions over ``text.Token`` sequences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from copilot.review import lexicon as L
+from copilot.review.text import Doc, Sentence, Token
+
+# --------------------------------------------------------------------------- regexes
+URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:fi|com|net|org|eu|se|io)"
+                    r"(?:/[^\s,)]*)?", re.I)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE_RE = re.compile(r"(?<![\w-])(?:\+358|\+\d{2,3}|0)\d{1,3}(?:[ -]?\d{2,4}){1,4}(?![\w-])")
+CLOCK_RE = re.compile(r"\b(?:klo|kello|at|by|before|until)\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}:\d{2}\b|"
+                      r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b", re.I)
+DATE_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}\s+(?:january|february|march|april|may|june|"
+                     r"july|august|september|october|november|december)\b|\b(?:january|february|march|april|"
+                     r"may|june|july|august|september|october|november|december)\s+\d{1,2}\b", re.I)
+WITHIN_RE = re.compile(r"\b(?:within|in|next)\s+(?:\d+|one|two|three|a|an|24|48)\s*(?:-\s*\d+\s*)?"
+                       r"(?:business\s+|banking\s+|working\s+)?(?:minutes?|hours?|days?|weeks?)\b|"
+                       r"\b\d+\s*(?:[–-]\s*\d+\s*)?(?:minuutin|tunnin|päivän|arkipäivän|pankkipäivän|"
+                       r"viikon)\s*(?:sisällä|kuluessa|päästä|aikana)\b|\b\d+\s*minuutissa\b", re.I)
+_DAYS = r"(?:ma|ti|ke|to|pe|la|su|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+OPENING_HOURS_RE = re.compile(
+    rf"\b{_DAYS}\s*[–-]\s*{_DAYS}(?:\s*(?:klo\s*)?\d{{1,2}}(?:[.:]\d{{2}})?\s*[–-]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?"
+    rf"|\b(?:joka\s+päivä|arkisin|päivittäin|daily|weekdays|every\s+day|{_DAYS})\s*(?:klo\s*|from\s*)?"
+    r"\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|to)\s*\d{1,2}(?:[.:]\d{2})?"
+    r"|\b(?:aukiolo|aukioloaj|opening\s+hours|avoinna|palvelemme|open\s+from)\w*", re.I)
+VAGUE_TIME_RE = re.compile(r"\b(?:mahdollisimman\s+pian|pian|piakkoin|lähiaikoina|as\s+soon\s+as\s+possible|"
+                           r"soon|shortly|in\s+due\s+course|asap)\b", re.I)
+GREETING_RE = re.compile(
+    r"^(?:hei|heippa|moi|moikka|terve|hyvä|arvoisa|huomenta|päivää|iltaa|hello|hi|hey|dear|greetings|"
+    r"good\s+(?:morning|afternoon|evening))\b(?:\s+(?:[A-ZÅÄÖ][\w'’.-]*|ja|and|&|asiakas|asiakkaamme|"
+    r"customer|there|team|kaikki))*\s*[,!.:–—-]?\s*", re.I)
+SIGNOFF_RE = re.compile(
+    r"^(?:terveisin|ystävällisin|parhain|lämpimin|yst\.|t\.|regards|kind\s+regards|best|best\s+regards|"
+    r"warm\s+regards|many\s+thanks|sincerely|yours|cheers|br|kiittäen|toivottaen|with\s+best)\b", re.I)
+CODE_RE = re.compile(r"\b(?=[\w-]*\d)[A-Za-zÅÄÖåäö0-9]+(?:[-/][A-Za-z0-9]+)*\b")
+NUMBER_CLAIM_RE = re.compile(
+    r"(?:€\s?)?\d+(?:[.,]\d+)?(?:\s*[–/-]\s*\d+(?:[.,]\d+)?)?\s*(?:%|€|e\b|euroa?|eur\b)?")
+
+
+# --------------------------------------------------------------------------- segments
+@dataclass(frozen=True)
+class Seg:
+    """A reply sentence with its role and the tokens that remain after a greeting prefix."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    role: str  # greeting | pleasantry | body | closer | signoff
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start if self.tokens else self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    @property
+    def n(self) -> int:
+        return len(self.tokens)
+
+    def clauses(self) -> list[tuple[Token, ...]]:
+        keep = set(id(t) for t in self.tokens)
+        out = []
+        for c in self.sentence.clauses():
+            c2 = tuple(t for t in c if id(t) in keep)
+            if c2:
+                out.append(c2)
+        return out
+
+
+def segments(doc: Doc) -> list[Seg]:
+    segs: list[Seg] = []
+    signed_off = False
+    for i, s in enumerate(doc.sentences):
+        toks = s.tokens
+        role = "body"
+        if signed_off or SIGNOFF_RE.match(s.text):
+            signed_off = True
+            segs.append(Seg(s, toks, "signoff"))
+            continue
+        if i == 0:
+            m = GREETING_RE.match(s.text)
+            if m:
+                cut = s.start + m.end()
+                toks = tuple(t for t in toks if t.start >= cut)
+                if not toks:
+                    segs.append(Seg(s, s.tokens, "greeting"))
+                    continue
+        if _pleasantry(toks, doc.lang):
+            role = "pleasantry"
+        segs.append(Seg(s, toks, role))
+    # trailing short exclamations are closers ("Mukavaa kesää!", "Stay safe online!")
+    for j in range(len(segs) - 1, -1, -1):
+        sg = segs[j]
+        if sg.role == "signoff":
+            continue
+        if sg.role in ("body", "pleasantry") and sg.n <= 6 and sg.sentence.text.rstrip().endswith("!") \
+                and not any(t.has("2p") and t.has("verb") for t in sg.tokens) and j > 0:
+            segs[j] = Seg(sg.sentence, sg.tokens, "closer")
+            continue
+        break
+    return segs
+
+
+def _pleasantry(toks: Sequence[Token], lang: str) -> bool:
+    if not toks or len(toks) > 8:
+        return False
+    phrases = L.FI_CANNED_THANKS if lang == "fi" else L.EN_CANNED_THANKS
+    return any(find_phrase(toks, p, gap=3) for p in phrases)
+
+
+def body(segs: Iterable[Seg]) -> list[Seg]:
+    return [s for s in segs if s.role == "body"]
+
+
+# --------------------------------------------------------------------------- matching helpers
+def tok_is(t: Token, words: Iterable[str] | str) -> bool:
+    if isinstance(words, str):
+        return t.low == words or t.lemma == words or t.vlemma == words
+    ws = words if isinstance(words, (set, frozenset)) else set(words)
+    return t.low in ws or t.lemma in ws or (bool(t.vlemma) and t.vlemma in ws)
+
+
+def find_phrase(toks: Sequence[Token], seq: Sequence[str], gap: int = 2) -> tuple[int, int] | None:
+    """Indices (first, last) where the words/lemmas of ``seq`` occur in order with <= gap tokens between."""
+    n = len(toks)
+    for i in range(n):
+        if not tok_is(toks[i], seq[0]):
+            continue
+        pos, ok = i, True
+        for w in seq[1:]:
+            for j in range(pos + 1, min(n, pos + gap + 2)):
+                if tok_is(toks[j], w):
+                    pos = j
+                    break
+            else:
+                ok = False
+                break
+        if ok:
+            return i, pos
+    return None
+
+
+def any_match(toks: Sequence[Token], lex: L.Lex) -> Token | None:
+    for t in toks:
+        if lex.match(t):
+            return t
+    return None
+
+
+def negated(toks: Sequence[Token], idx: int, window: int = 3) -> bool:
+    lo = max(0, idx - window)
+    return any(t.has("neg") for t in toks[lo:idx])
+
+
+# --------------------------------------------------------------------------- time expressions
+@lru_cache(maxsize=64)
+def masked_hours(text: str) -> str:
+    """``text`` with opening-hours expressions blanked out (same length)."""
+    return OPENING_HOURS_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@lru_cache(maxsize=64)
+def deadline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of concrete times/deadlines in ``text`` (opening hours removed)."""
+    masked = masked_hours(text)
+    spans = [m.span() for m in CLOCK_RE.finditer(masked)]
+    spans += [m.span() for m in WITHIN_RE.finditer(masked)]
+    spans += [m.span() for m in DATE_RE.finditer(masked)]
+    return tuple(spans)
+
+
+def has_time(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
+    """A concrete time in the token range (words like 'tänään', 'tomorrow', or clock/date/within)."""
+    if not toks:
+        return False
+    lex = L.FI_TIME if lang == "fi" else L.EN_TIME
+    lo, hi = toks[0].start - offset, toks[-1].end - offset
+    masked = masked_hours(text)
+    for t in toks:
+        if lex.match(t):
+            # a weekday inside opening hours does not count
+            if masked[t.start - offset:t.end - offset].strip():
+                return True
+    for s, e in deadline_spans(text):
+        if s < hi and e > lo:
+            return True
+    phrases = L.FI_TIME_PHRASES if lang == "fi" else ()
+    return any(find_phrase(toks, p, gap=0) for p in phrases)
+
+
+def has_vague_time(text: str) -> bool:
+    return bool(VAGUE_TIME_RE.search(text))
+
+
+# --------------------------------------------------------------------------- who acts
+@dataclass(frozen=True)
+class Action:
+    token: Token
+    kind: str  # done | will | offer | handoff
+    lemma: str
+
+
+_EN_SKIP = frozenset(["just", "already", "also", "now", "personally", "will", "'ll", "have", "'ve", "am",
+                      "going", "to", "be", "been", "currently", "actually", "then", "immediately", "right",
+                      "gone", "ahead", "and", "both", "since", "still", "can", "could", "would", "'d",
+                      "shall", "definitely", "certainly", "myself", "do", "did"])
+_EN_PAST_IRREG = frozenset(["sent", "made", "took", "gave", "put", "set", "found", "spoke", "told", "got",
+                            "rang", "wrote", "paid", "held", "kept", "left", "brought", "done", "taken",
+                            "given", "spoken", "written", "been", "sorted", "booked", "cancelled", "called"])
+
+
+def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
+    """Writer-as-agent actions ("avasin", "olen välittänyt", "I've cancelled", "I'll call")."""
+    out: list[Action] = []
+    if lang == "fi":
+        n = len(toks)
+        for i, t in enumerate(toks):
+            f = t.feats
+            if not ("1sg" in f or "1pl" in f) or "pron1" in f or "pron1pl" in f or "neg" in f:
+                continue
+            if negated(toks, i, 2):
+                continue
+            lem = t.vlemma or t.lemma
+            if lem == "olla":
+                # perfect: olen/olemme + participle
+                for j in range(i + 1, min(n, i + 4)):
+                    u = toks[j]
+                    if u.has("part") and (u.vlemma or u.lemma) not in L.FI_NON_ACTION_VERBS:
+                        kind = "handoff" if (u.vlemma or u.lemma) in L.FI_HANDOFF_VERBS else "done"
+                        out.append(Action(u, kind, u.vlemma or u.lemma))
+                        break
+                continue
+            if lem in ("voida", "pystyä"):
+                for j in range(i + 1, min(n, i + 4)):
+                    u = toks[j]
+                    if "inf" in u.feats and (u.vlemma or u.lemma) in L.FI_ACTION_VERBS:
+                        out.append(Action(u, "offer", u.vlemma))
+                        break
+                continue
+            if lem in ("aikoa", "pyrkiä"):
+                out.append(Action(t, "will", lem))
+                continue
+            if lem in L.FI_NON_ACTION_VERBS or lem not in L.FI_VERBS:
+                continue
+            if lem == "pyytää" and any(u.has("2p") for u in toks[i + 1:i + 4]):
+                continue  # "pyydän sinua ottamaan yhteyttä" is a request to the customer
+            if lem in L.FI_HANDOFF_VERBS:
+                kind = "handoff"
+            else:
+                kind = "done" if "past" in f else "will"
+            out.append(Action(t, kind, lem))
+        return out
+    if lang == "en":
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.low not in ("i", "i've", "i'll", "i'm", "i'd", "we", "we've", "we'll", "we're", "we'd"):
+                continue
+            if t.low in ("i'd", "we'd"):
+                continue  # "I'd suggest", "we'd recommend"
+            perfect = t.low.endswith("'ve")
+            future = t.low.endswith("'ll")
+            neg = False
+            for j in range(i + 1, min(n, i + 6)):
+                u = toks[j]
+                if u.has("neg"):
+                    neg = True
+                    break
+                if u.low in ("have", "'ve"):
+                    perfect = True
+                if u.low in ("will", "'ll", "going", "shall"):
+                    future = True
+                if u.low in ("can", "could"):
+                    if not future:
+                        future = None  # offer
+                if u.low in _EN_SKIP:
+                    continue
+                lem = u.lemma
+                if L.EN_NON_ACTION.match(u) and lem not in ("have", "do"):
+                    break
+                if L.EN_ACTION_VERBS.match(u) or u.low.endswith("ing") and len(u.low) > 5:
+                    if L.EN_HANDOFF_VERBS.match(u):
+                        kind = "handoff"
+                    elif future is None:
+                        kind = "offer"
+                    elif perfect or u.low.endswith("ed") or u.low in _EN_PAST_IRREG:
+                        kind = "done"
+                    else:
+                        kind = "will"
+                    out.append(Action(u, kind, lem))
+                break
+            if neg:
+                continue
+        return out
+    return out
+
+
+THIRD_PARTY_VERBS_FI = frozenset(["soittaa", "ottaa", "palata", "lähettää", "toimittaa", "tuoda", "olla",
+                                  "käsitellä", "avata", "hoitaa", "vastata", "tehdä", "tulla"])
+THIRD_PARTY_VERBS_EN = frozenset(["call", "contact", "email", "get", "send", "deliver", "bring", "ring",
+                                  "phone", "reply", "text", "visit", "come", "be"])
+
+
+def third_party_commitment(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
+    """Someone named acts *towards the customer* with a time: "hän soittaa sinulle huomenna klo 12"."""
+    if not has_time(toks, text, lang, offset):
+        return False
+    if lang == "fi":
+        verb = any((t.vlemma or t.lemma) in THIRD_PARTY_VERBS_FI and ("3sg" in t.feats or "3pl" in t.feats)
+                   for t in toks)
+        to_you = any(t.low in ("sinulle", "sinuun", "teille", "teihin", "sinua", "teitä", "sinut")
+                     or "poss2" in t.feats for t in toks)
+        return verb and to_you
+    verb = any(t.lemma in THIRD_PARTY_VERBS_EN for t in toks)
+    to_you = any(t.low in ("you", "your") for t in toks)
+    will = any(t.low in ("will", "'ll") or t.low.endswith("'ll") for t in toks)
+    return verb and to_you and will
+
+
+def span_of(toks: Sequence[Token], text: str) -> tuple[int, int, str]:
+    s, e = toks[0].start, toks[-1].end
+    return s, e, text[s:e]
