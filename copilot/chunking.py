@@ -21,6 +21,7 @@ class Chunk:
     index: int
     text: str  # what is shown (section text)
     embed_text: str  # what is embedded and searched: title + heading path + text
+    section: str = ""  # heading path inside the document ("" before the first sub-heading)
 
 
 _header_splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADERS, strip_headers=True)
@@ -44,7 +45,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
             heading = " > ".join(h for h in path if h != doc.title)
             prefix = doc.title + (f" — {heading}" if heading else "")
             n = len(chunks)
-            chunks.append(Chunk(f"{doc.id}::{n}", doc.id, n, piece, f"{prefix}\n{piece}"))
+            chunks.append(Chunk(f"{doc.id}::{n}", doc.id, n, piece, f"{prefix}\n{piece}", heading))
     if not chunks:  # headings only, or text the header splitter dropped
         chunks.append(Chunk(f"{doc.id}::0", doc.id, 0, doc.text, f"{doc.title}\n{doc.text}"))
     return chunks

@@ -88,6 +88,104 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- draft ---------------------------------------------------------------
+def _read_history(path: Path) -> list[dict[str, Any]]:
+    try:
+        raw = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read history file {path}: {exc}; give a UTF-8 JSON or JSONL file") from None
+    try:
+        data = json.loads(raw) if raw.startswith("[") else [json.loads(line) for line in raw.splitlines() if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"history file {path} is not JSON (line {exc.lineno}); use a list of "
+                         '{"role": "customer"|"agent", "text": ..., "at": "2026-11-20T14:05"}') from None
+    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+        raise UsageError(f"history file {path} must hold a list of {{\"role\", \"text\"}} objects")
+    return data
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from copilot.case import Case
+
+    history = _read_history(Path(args.history)) if args.history else []
+    case = Case.from_dict({"message": args.message, "history": history, "channel": args.channel,
+                           "customer": {"name": args.name} if args.name else {}, "agent_name": args.agent,
+                           "lang": args.lang})
+    cp = _copilot(args)
+    cp.ensure_index()
+    draft = cp.draft(case)
+    if args.json:
+        _print_json(draft.to_dict())
+        return 0
+    print(draft.text)
+    print("\n---")
+    print(f"language: {draft.lang}   model: {draft.model}")
+    for s in draft.sources:
+        print(f"source: {s.title} [{s.id}] ({s.source})")
+    if draft.specifics:
+        print("specifics: " + ", ".join(f"{s.kind}={s.value}" for s in draft.specifics))
+    for w in draft.warnings:
+        print(f"warning: {w}")
+    return 0
+
+
+# -- eval ----------------------------------------------------------------
+def cmd_eval(args: argparse.Namespace) -> int:
+    from copilot.case import Case, Message
+    from copilot.evaluation import load_dataset, run_eval
+
+    cp = _copilot(args)
+    needs_store = {"value": False}
+
+    def resolve(doc_id: str) -> str | None:
+        needs_store["value"] = True
+        cp.ensure_index()
+        sections = cp.retriever.document_sections(doc_id)
+        return "\n\n".join(t for _, t in sections) or None
+
+    cases = load_dataset(Path(args.dataset), resolve_knowledge=resolve)
+
+    def drafter(ec) -> str:
+        history = tuple(Message.from_dict(h) for h in getattr(ec, "history", None) or [])
+        case = Case(message=ec.customer_message, history=history, lang=getattr(ec, "lang", None))
+        return cp.draft(case).text
+
+    if any(not getattr(c, "reply", None) for c in cases):
+        cp.ensure_index()
+    judge = None
+    if args.judge:
+        from copilot.judge import Judge
+        from copilot.models import get_model
+
+        judge = Judge(get_model(args.judge, api_base=cp.settings.api_base, api_key=cp.settings.api_key,
+                                timeout=cp.settings.timeout), cp.settings.home / "judge-cache")
+    out = Path(args.out)
+    summary = run_eval(cases, out, drafter=drafter, judge=judge, baseline_dir=Path(args.baseline) if args.baseline else None,
+                       fail_under=args.fail_under, workers=args.workers or (4 if (args.model or args.judge) else 1))
+    for line in summary.lines():
+        print(line)
+    print(f"wrote {out / 'results.jsonl'}, {out / 'summary.json'}, {out / 'report.html'}")
+    return summary.exit_code
+
+
+# -- ui ------------------------------------------------------------------
+def cmd_ui(args: argparse.Namespace) -> int:
+    import subprocess
+
+    import ui
+
+    app = Path(ui.__file__).resolve().parent / "app.py"
+    env = dict(os.environ)
+    if args.store:
+        env["COPILOT_STORE"] = str(Path(args.store).resolve())
+    if args.model:
+        env["COPILOT_MODEL"] = args.model
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.address", args.host,
+           "--server.port", str(args.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    print(f"copilot side panel: http://{args.host}:{args.port}  (Ctrl+C to stop)")
+    return subprocess.call(cmd, env=env)
+
+
 # -- parser --------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="copilot", description="Reply copilot for customer-service agents.")
@@ -113,6 +211,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--audience", choices=["agent", "customer"], help="only internal or only FAQ texts")
     p.add_argument("--tag", action="append", help="only instructions with this tag (repeatable)")
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+
+    p = add("draft", cmd_draft, "Draft a reply to a customer message.")
+    p.add_argument("message", help="the customer's latest message (a pasted SMS may be included)")
+    p.add_argument("--history", help="JSON/JSONL file of earlier contacts: {role, text, at?, channel?}")
+    p.add_argument("--model", help="litellm model id (default: $COPILOT_MODEL, else the offline composer)")
+    p.add_argument("--name", help="the customer's name")
+    p.add_argument("--agent", help="the agent's name for the signature")
+    p.add_argument("--channel", default="chat", choices=["chat", "email", "phone", "sms", "web"])
+    p.add_argument("--lang", help="force the reply language (fi, en, sv)")
+    p.add_argument("--json", action="store_true", help="print {reply, lang, sources, model, warnings, specifics}")
+
+    p = add("eval", cmd_eval, "Score replies in a JSONL dataset (drafting the missing ones) and write a report.")
+    p.add_argument("dataset", help="JSONL: {id, customer_message, reply?, knowledge?, history?, lang?, labels?}")
+    p.add_argument("--model", help="drafting model for cases without a reply (default: offline composer)")
+    p.add_argument("--judge", help="optional LLM judge model (adds to the deterministic checks)")
+    p.add_argument("--out", default="runs/latest", help="output dir (default runs/latest)")
+    p.add_argument("--baseline", help="a previous run's output dir to compare against")
+    p.add_argument("--fail-under", type=float, help="exit non-zero when the mean score is below this")
+    p.add_argument("--workers", type=int, help="parallel workers (default 4 with a model, else 1)")
+
+    p = add("ui", cmd_ui, "Start the agent side panel (Streamlit) on localhost.")
+    p.add_argument("--model", help="litellm model id (default: offline composer)")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8501)
     return parser
 
 

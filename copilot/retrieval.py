@@ -136,6 +136,13 @@ class Retriever:
                 self._revision = revision
             return self._corpus
 
+    def document_sections(self, doc_id: str) -> list[tuple[str, str]]:
+        """(section heading, text) of every chunk of a document, in order."""
+        corpus = self._index()
+        rows = sorted((int(m.get("chunk", 0)), str(m.get("section", "")), str(m.get("text", "")))
+                      for m in corpus.metas if m.get("doc_id") == doc_id)
+        return [(section, text) for _, section, text in rows]
+
     def search(self, query: str, k: int = 5, *, lang: str | None = None, audience: str | None = None,
                tags: Sequence[str] | None = None, mode: Mode = "hybrid") -> list[SearchResult]:
         if not isinstance(query, str) or not query.strip():

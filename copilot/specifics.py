@@ -173,9 +173,19 @@ def phone_is_plausible(raw: str) -> bool:
     return low <= len(digits) <= 10
 
 
+_MAX_GROUPS = 10   # no phone or card number has more groups ...
+_MAX_DIGITS = 19   # ... or more digits
+
+
 def _longest_valid(text: str, groups: list[Span], i: int, ok) -> int | None:
     """Largest j such that groups[i:j] forms a valid number (checked with ``ok``)."""
-    for j in range(len(groups), i, -1):
+    limit, digits = i, 0
+    while limit < min(len(groups), i + _MAX_GROUPS):
+        digits += sum(c.isdigit() for c in text[groups[limit][0]:groups[limit][1]])
+        if digits > _MAX_DIGITS:
+            break
+        limit += 1
+    for j in range(limit, i, -1):
         start, end = groups[i][0], groups[j - 1][1]
         if j - i > 1 and groups[j - 1][1] - groups[j - 1][0] < 2:
             continue  # a lone trailing digit is not part of the number

@@ -23,7 +23,7 @@ from copilot.errors import ConfigError, EmbeddingMismatchError, StoreBusyError, 
 from copilot.knowledge import Document, LoadResult
 
 COLLECTION = "knowledge"
-INDEX_VERSION = 1  # bump when chunking changes: forces a re-embed
+INDEX_VERSION = 2  # bump when chunking or chunk metadata change: forces a re-embed
 ADD_BATCH = 128
 LOCK_TIMEOUT = 120.0
 
@@ -175,7 +175,7 @@ class KnowledgeStore:
         to_embed: list[Document] = []
         for doc in loaded.documents:
             old = existing.get(doc.id)
-            if old and old[0] == doc.content_hash:
+            if old and old[0] == f"{doc.content_hash}@{INDEX_VERSION}":
                 report.unchanged += 1
                 continue
             if old:
@@ -200,7 +200,8 @@ class KnowledgeStore:
         for cid, meta in zip(got["ids"], got["metadatas"] or []):
             meta = meta or {}
             doc_id = str(meta.get("doc_id", cid.split("::")[0]))
-            entry = out.setdefault(doc_id, (str(meta.get("doc_hash", "")), str(meta.get("source", "")), []))
+            version_hash = f'{meta.get("doc_hash", "")}@{meta.get("v", 0)}'
+            entry = out.setdefault(doc_id, (version_hash, str(meta.get("source", "")), []))
             entry[2].append(cid)
         return out
 
@@ -247,5 +248,7 @@ def _chunk_meta(doc: Document, chunk) -> dict[str, Any]:
         "audience": doc.audience,
         "tags": "|" + "|".join(doc.tags) + "|" if doc.tags else "",
         "chunk": chunk.index,
+        "section": chunk.section,
         "text": chunk.text,
+        "v": INDEX_VERSION,
     }

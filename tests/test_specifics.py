@@ -280,3 +280,12 @@ def test_finders_return_spans():
 
 def test_phone_in_brackets():
     assert pairs("(soita 040 123 4567)") == [("phone", "040 123 4567")]
+
+
+def test_long_runs_of_numbers_stay_fast():
+    import time
+
+    text = "1 " * 5000 + "soita 040 123 4567"
+    started = time.perf_counter()
+    assert pairs(text) == [("phone", "040 123 4567")]
+    assert time.perf_counter() - started < 2.0

@@ -226,9 +226,9 @@ def _ensure_recorded(cp: Copilot) -> int:
             S.case_id = journal.record_case(S.case)
     if S.draft_id is None:
         d = S.draft
-        data = d.to_dict() if hasattr(d, "to_dict") else dict(vars(d))
-        if S.draft_review is not None:
-            data["review"] = S.draft_review.to_dict()
+        data = {"text": d.text, "lang": d.lang, "model": d.model, "warnings": list(d.warnings),
+                "sources": list(d.sources), "specifics": list(d.specifics),
+                "review": S.draft_review.to_dict() if S.draft_review is not None else None}
         S.draft_id = journal.record_draft(S.case_id, data)
     return S.draft_id
 
@@ -443,7 +443,7 @@ def _review(cp: Copilot) -> None:
         passed_title=t("review.passed", lang, n=len(passed)), all_passed=t("review.failed_none", lang)))
     if marks:
         st.markdown(f"**{t('review.highlight', lang)}**")
-        st.html(highlight_html(text, marks))
+        st.html(highlight_html(text, marks, only_marked=True))
 
 
 def _pct(score: float) -> int:

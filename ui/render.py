@@ -7,6 +7,7 @@ markup; callers pass the result to ``st.html`` (which also sanitises with DOMPur
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -53,26 +54,43 @@ def locate(text: str, start: int, end: int, snippet: str | None) -> tuple[int, i
     return None
 
 
-def highlight_html(text: str, marks: Iterable[tuple[int, int, str, bool]]) -> str:
+def highlight_html(text: str, marks: Iterable[tuple[int, int, str, bool]], *, only_marked: bool = False) -> str:
     """``text`` with ``<mark>``s over the given ranges: (start, end, hint, severe).
 
     Overlapping ranges are merged per segment; the hints become the ``title`` tooltip. All text is
-    escaped; nothing from ``text`` or a hint can become markup.
+    escaped; nothing from ``text`` or a hint can become markup. ``only_marked``: show just the
+    paragraphs that hold a mark, "…" between them (compact for a narrow panel).
     """
     n = len(text)
     clean = [(max(0, s), min(n, e), hint, severe) for s, e, hint, severe in marks if max(0, s) < min(n, e)]
-    cuts = sorted({0, n, *(s for s, _, _, _ in clean), *(e for _, e, _, _ in clean)})
+    if not only_marked or not clean:
+        return f'<div style="{_BOX}">{_marked(text, 0, n, clean)}</div>'
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    paragraphs = [(a, len(text[:b].rstrip())) for a, b in paragraphs]
+    keep = [(a, b) for a, b in paragraphs if any(s < b and a < e for s, e, _, _ in clean)]
+    gap = '<div style="opacity:0.5;margin:0.2rem 0">…</div>'
+    body = gap.join(f"<div>{_marked(text, a, b, clean)}</div>" for a, b in keep)
+    if keep and keep[0] != paragraphs[0]:
+        body = gap + body
+    if keep and keep[-1] != paragraphs[-1]:
+        body += gap
+    return f'<div style="{_BOX}">{body}</div>'
+
+
+def _marked(text: str, lo: int, hi: int, clean: list[tuple[int, int, str, bool]]) -> str:
+    inside = [(max(s, lo), min(e, hi), h, v) for s, e, h, v in clean if max(s, lo) < min(e, hi)]
+    cuts = sorted({lo, hi, *(s for s, _, _, _ in inside), *(e for _, e, _, _ in inside)})
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
         seg = text[a:b]
-        covering = [(hint, severe) for s, e, hint, severe in clean if s <= a and b <= e]
+        covering = [(hint, severe) for s, e, hint, severe in inside if s <= a and b <= e]
         if covering:
             hints = list(dict.fromkeys(h for h, _ in covering if h))
             style = _MARK_BAD if any(sev for _, sev in covering) else _MARK
             out.append(f'<mark style="{style}" title="{esc(" · ".join(hints))}">{esc(seg)}</mark>')
         else:
             out.append(esc(seg))
-    return f'<div style="{_BOX}">{"".join(out)}</div>'
+    return "".join(out)
 
 
 def chips_html(items: Sequence[tuple[str, str]]) -> str:

@@ -1,19 +1,19 @@
 """copy_paste: the reply recites knowledge / FAQ / macro text instead of addressing this customer.
 
-Per body sentence (greeting, thanks, sign-off and closing wishes are set aside):
+Measured on the body (greeting, canned thanks, sign-off and closing wishes set aside):
 
-- overlap with the knowledge: share of the sentence's content lemma-stems found in the
-  knowledge, and share of its lemma-stem pairs (window 2, order-free) found there -- so a
-  light paraphrase (reordered, re-inflected, passive for active) is still caught;
-- FAQ voice: third-person "asiakas / the customer", passive or impersonal modal ("voidaan",
-  "tilataan", "can be flagged"), generic adverbs ("yleensä", "normally"), how-to ("voit ...
-  kohdassa", "under Settings") -- works without knowledge;
-- personal anchors: the writer acting (first person), the customer's own details (name,
-  codes, numbers, topic words from the message not in the knowledge), direct address.
+- recitation: share of the body's content lemma-stems found in the knowledge, averaged with
+  the share of its lemma-stem pairs (window 2, order-free) found there -- shingles over
+  lemmas, so a light paraphrase (reordered, re-inflected, active to passive) still matches;
+- FAQ voice (also without knowledge): third-person "asiakas / the customer", passive or
+  impersonal possibility ("voidaan", "voi lisätä", "can be restored"), generic adverbs
+  ("yleensä", "normally"), how-to ("voit ... kohdassa", "under Settings");
+- personal anchors, weighed against the above: the writer acting in the first person, direct
+  address, the customer's own details (codes, names) and topic words from their message that
+  the knowledge does not contain.
 
-A sentence counts as recited when it is mostly knowledge (or FAQ voice) *and* has no
-personal anchor. Severity = recited share of the body (token-weighted), softened by how
-much of the reply is personal.
+severity = recitation x (1 - personal); the reply fails at ``FAIL_AT``. Without knowledge the
+recitation term is the FAQ-voice share of the body.
 """
 
 from __future__ import annotations
@@ -25,28 +25,30 @@ from copilot.review.context import Context, _pairs
 from copilot.review.model import CheckResult
 
 NAME = "copy_paste"
-FAIL_AT = 0.5
-OVERLAP_AT = 0.5
+FAIL_AT = 0.45
+MIN_CONTENT = 8  # content words in the body; fewer cannot be a recitation
 
 
-def _faq_voice(ctx: Context, toks) -> float:
+def faq_voice(ctx: Context, toks) -> float:
+    """0..1: how much a sentence sounds like a FAQ / policy text rather than a reply."""
     fi = ctx.lang == "fi"
     cust = L.FI_CUSTOMER_3P if fi else L.EN_CUSTOMER_3P
     score = 0.0
     if any(cust.match(t) for t in toks):
-        score += 0.6
+        score += 0.5
     if fi:
-        passive = sum(1 for t in toks if t.has("pass"))
-        impersonal_voi = any(t.low == "voi" and i + 1 < len(toks) and not any(u.has("2p") or u.has("neg")
-                                                                                for u in toks[max(0, i - 2):i])
-                             for i, t in enumerate(toks))
-        if passive or impersonal_voi:
+        passive = any(t.has("pass") for t in toks)
+        impersonal = any(t.low in ("voi", "voidaan", "saa", "tulee", "on") and i + 1 < len(toks)
+                         and ("inf" in toks[i + 1].feats or toks[i + 1].has("pass"))
+                         and not any(u.has("2p") or u.has("neg") for u in toks[max(0, i - 2):i])
+                         for i, t in enumerate(toks))
+        if passive or impersonal:
             score += 0.4
         if any(L.FI_GENERIC_ADV.match(t) for t in toks):
             score += 0.3
         if any(t.low in ("voit", "voitte") for t in toks) and any(L.FI_HOWTO_PLACE.match(t) for t in toks):
-            score += 0.6
-        if toks and toks[0].low in ("jos", "kun") and not any(t.has("2p") for t in toks):
+            score += 0.5
+        if toks and toks[0].low in ("jos", "kun", "mikäli") and not any(t.has("2p") for t in toks):
             score += 0.2
     else:
         lows = [t.low for t in toks]
@@ -59,63 +61,73 @@ def _faq_voice(ctx: Context, toks) -> float:
             score += 0.3
         if "you" in lows and any(L.EN_HOWTO_PLACE.match(t) for t in toks) and any(
                 w in ("can", "may", "under", "via") for w in lows):
-            score += 0.6
+            score += 0.5
         if lows and lows[0] in ("if", "when", "once") and "you" not in lows and "your" not in lows:
             score += 0.2
     return min(1.0, score)
+
+
+def personal_factor(ctx: Context, body) -> tuple[float, dict]:
+    """0..1: how much the body is about this customer and what the writer does."""
+    toks = [t for sg in body for t in sg.tokens]
+    acts = [a for _, a in ctx.actions]
+    n_act = sum(1.0 if a.kind in ("done", "will") else 0.5 for a in acts)
+    you = sum(1 for t in toks if t.has("2p")) / max(1, len(body))
+    spec = len({t.low for t in ctx.specific_tokens(toks)})
+    topic = len({t.key for t in ctx.topic_tokens(toks)})
+    pf = 0.55 * min(1.0, n_act) + 0.35 * min(1.0, you) + 0.05 * min(4, topic) + 0.05 * min(3, spec)
+    return min(1.0, pf), {"actions": n_act, "you_per_sentence": round(you, 2), "specifics": spec,
+                          "topic_words": topic}
 
 
 def check(ctx: Context) -> CheckResult:
     kb = ctx.kb
     body = [sg for sg in ctx.body if sum(1 for t in sg.tokens if t.content) >= 3]
     if not body:
-        return result(NAME, "penalty", 1.0, True, [], severity=0.0, sentences=0)
+        return result(NAME, "penalty", 1.0, True, [], severity=0.0)
     acted = {id(sg) for sg, _ in ctx.actions}
-    total = recited = personal_w = 0.0
+    total = faq_w = hit_w = 0.0
+    kb_hit = kb_tot = pair_hit = pair_tot = 0
     hits: list[Hit] = []
-    rows = []
+    links = [m.span() for rx in (S.URL_RE, S.EMAIL_RE) for m in rx.finditer(ctx.reply_text)]
     for sg in body:
-        content = [t for t in sg.tokens if t.content]
+        content = [t for t in sg.tokens if t.content and not any(a <= t.start < b for a, b in links)]
+        if not content:
+            continue
         w = float(len(content))
         total += w
         overlap = 0.0
         if kb is not None:
             keys = [t.key for t in content]
-            uni = sum(1 for k in keys if k in kb.keys) / len(keys)
+            u = sum(1 for k in keys if k in kb.keys)
             pr = _pairs(keys)
-            bi = (sum(1 for p in pr if p in kb.pairs) / len(pr)) if pr else uni
-            nums = [t for t in content if t.has("num")]
-            overlap = 0.5 * uni + 0.5 * bi
-            if nums and all(t.low in kb.numbers for t in nums):
-                overlap = min(1.0, overlap + 0.05)
-        faq = _faq_voice(ctx, sg.tokens)
-        specifics = ctx.specific_tokens(sg.tokens)
-        topic = ctx.topic_tokens(sg.tokens) if kb is not None else ctx.message_tokens(sg.tokens)
-        second = sum(1 for t in sg.tokens if t.has("2p"))
-        strong_personal = id(sg) in acted or bool(specifics) or len(topic) >= (2 if kb is not None else 3)
-        weak_personal = second > 0 or len(topic) >= 1
-        anchor = 1.0 if strong_personal else (0.5 if weak_personal else 0.0)
-        personal_w += w * anchor
-        if kb is not None:
-            canned = max(overlap, 0.7 * faq if overlap >= 0.3 else 0.0)
-        else:
-            canned = 0.8 * faq
-        sent_score = canned * (1.0 - anchor) if anchor < 1.0 else 0.0
-        if anchor == 0.5 and canned >= 0.8:  # a "you" glued onto recited text is still recited
-            sent_score = canned * 0.75
-        is_recited = sent_score >= OVERLAP_AT * (1.0 if kb is not None else 0.9)
-        if is_recited:
-            recited += w
-            key = "copy_paste.recited" if kb is not None and overlap >= OVERLAP_AT else "copy_paste.faq_voice"
-            hits.append(hit(sent_score, key, list(sg.tokens)))
-        rows.append((round(overlap, 2), round(faq, 2), anchor, round(sent_score, 2)))
-    share = recited / total if total else 0.0
-    personal = personal_w / total if total else 0.0
-    severity = clamp(share * (1.0 - 0.3 * personal))
-    if kb is None:
-        severity = clamp(severity * 0.9)
+            b = sum(1 for p in pr if p in kb.pairs)
+            kb_hit, kb_tot, pair_hit, pair_tot = kb_hit + u, kb_tot + len(keys), pair_hit + b, pair_tot + len(pr)
+            overlap = 0.5 * u / len(keys) + 0.5 * (b / len(pr) if pr else u / len(keys))
+        fv = faq_voice(ctx, sg.tokens)
+        impersonal = id(sg) not in acted and not any(t.has("2p") for t in sg.tokens)
+        if fv >= 0.4 and impersonal:
+            faq_w += w
+        sent = max(overlap, fv if impersonal else 0.0) if kb is not None else (fv if impersonal else 0.0)
+        if sent >= 0.5 and id(sg) not in acted:
+            hit_w += w
+            key = "copy_paste.recited" if overlap >= 0.5 else "copy_paste.faq_voice"
+            hits.append(hit(sent, key, list(sg.tokens)))
+    if total < MIN_CONTENT:
+        return result(NAME, "penalty", 1.0, True, [], severity=0.0, note="too short to recite")
+    faq_share = faq_w / total if total else 0.0
+    if kb is not None:
+        cov = kb_hit / kb_tot if kb_tot else 0.0
+        pairs = pair_hit / pair_tot if pair_tot else cov
+        recitation = min(1.0, (0.5 * cov + 0.5 * pairs) * (0.75 + 0.5 * faq_share))
+    else:
+        cov = pairs = 0.0
+        recitation = faq_share
+    pf, pdet = personal_factor(ctx, body)
+    severity = clamp(recitation * (1.0 - pf))
     passed = severity < FAIL_AT
     return result(NAME, "penalty", 1.0 - severity, passed,
                   [] if passed and severity < 0.3 else reasons_from_hits(ctx, hits, limit=2),
-                  severity=severity, recited_share=round(share, 3), personal_share=round(personal, 3),
-                  with_knowledge=kb is not None, sentences=rows)
+                  severity=severity, recitation=round(recitation, 3), coverage=round(cov, 3),
+                  pair_coverage=round(pairs, 3), faq_share=round(faq_share, 3), personal=round(pf, 3),
+                  with_knowledge=kb is not None, **pdet)

@@ -1,16 +1,24 @@
 """deflection: the customer is sent elsewhere and nobody owns the problem.
 
-A redirect is an instruction to the customer (imperative, polite -han form, "voit/kannattaa
-+ verb", "please ...", "you can/should ...", "the best step is to ...") to contact /
-visit / fill in / call, with a target that is somewhere else (branch, another team, a
-form, a website, a phone number, "us" via another channel) -- or a routing statement
-("X-asioissa sinua palvelee Y", "are handled by our Y team rather than ...").
+A redirect is either
 
-It is *not* deflection when the writer owns the next step: a first-person action that is
-done or committed with a time ("Olen välittänyt asian lainatiimille, ja he soittavat
+- an instruction to the customer -- imperative (also the polite "-han" forms), "voit /
+  kannattaa / sinun tulee + verb", impersonal "voi + verb", "saat ... myymälästä", "please ...",
+  "you can / should / are welcome to ...", "the quickest way is to ..." -- whose target is
+  somewhere else: a branch, store, another team or company, a form, a website / link, a
+  phone number, a chat or booking system; contact verbs ("soita", "ota yhteyttä", "call us")
+  need no explicit target;
+- a routing statement: "X-asioissa sinua palvelee Y", "muutokset hoidetaan konttorissa",
+  "are handled by our Y team", "can only be completed at a branch";
+- a bare link or service number left as the answer.
+
+It is not deflection when the writer owns the next step: a first-person action that is
+done, or committed with a time ("Olen välittänyt asian lainatiimille, ja he soittavat
 sinulle huomenna klo 12 mennessä", "selvitän ja palaan asiaan tänään klo 15 mennessä").
-Replying in this same conversation ("vastaa tähän viestiin", "reply to this email") is
-not a redirect either.
+Replying in this conversation ("vastaa tähän", "reply to this email"), sending something
+to us ("lähetä kuva meille"), questions and advice for next time are not redirects.
+
+severity = strongest redirect (+ a little per extra one) x (1 - 0.75 x ownership).
 """
 
 from __future__ import annotations
@@ -27,151 +35,177 @@ from copilot.review.text import Token
 NAME = "deflection"
 FAIL_AT = 0.5
 
-# verbs that send the customer somewhere by themselves ("soita", "ota yhteyttä", "asioi")
-_FI_INHERENT = frozenset(["soittaa", "asioida", "vierailla"])
-_FI_NEEDS_TARGET = frozenset(L.FI_CONTACT_VERBS)
-_FI_DIRECTIVE_MODALS = frozenset(["voit", "voitte", "voisit", "voisitte", "kannattaa", "kannattaisi",
-                                  "pitää", "täytyy", "tulee", "tarvitset", "tarvitsette", "pyydämme",
-                                  "pyydän", "suosittelemme", "suosittelen", "kehotamme", "ohjaamme",
-                                  "neuvomme", "voitkin", "kannattaakin"])
+_FI_INHERENT = frozenset(["soittaa", "asioida", "vierailla", "piipahtaa", "poiketa"])
+_FI_MODAL_2P = frozenset(["voit", "voitte", "voisit", "voisitte", "kannattaa", "kannattaisi", "pitää", "täytyy",
+                          "tulee", "tarvitset", "tarvitsette", "pyydämme", "pyydän", "suosittelemme",
+                          "suosittelen", "kehotamme", "ohjaamme", "neuvomme", "voitkin", "kannattaakin",
+                          "kannattanee", "joudut", "joudutte"])
+_FI_SERVICE_VERBS = frozenset(["hoitaa", "käsitellä", "tehdä", "varata", "avata", "vaihtaa", "luovuttaa", "asioida",
+                               "palvella", "hakea", "noutaa", "allekirjoittaa", "tunnistaa", "päivittää",
+                               "muuttaa", "tilata", "sopia", "ratkaista", "selvittää"])
+_FI_FUTURE = frozenset(["jatkossa", "vastedes", "tulevaisuudessa", "seuraavalla", "ensi"])
+_FI_US = frozenset(["meille", "meihin", "meitä", "meidät"])
 _EN_INHERENT = frozenset(["call", "phone", "ring", "contact", "visit", "dial"])
-_EN_MODAL_YOU = frozenset(["can", "could", "may", "should", "need", "must", "have", "will", "'ll", "might"])
+_EN_MODAL_YOU = frozenset(["can", "could", "may", "should", "need", "must", "have", "will", "'ll", "might",
+                           "welcome", "able"])
 _EN_RECOMMEND = frozenset(["recommend", "suggest", "advise", "ask", "encourage", "invite", "urge"])
-_EN_CLAUSE_START = frozenset(["and", "or", "then", "so", "just", "simply", "also", "kindly", "please", "first"])
+_EN_CLAUSE_START = frozenset(["and", "or", "then", "so", "just", "simply", "also", "kindly", "please", "first",
+                              "otherwise", "alternatively", "instead"])
+_EN_FUTURE = ("next time", "in future", "in the future", "going forward", "future trips", "next trip")
+_EN_PASSIVE_ROUTE = frozenset(["handled", "dealt", "managed", "processed", "covered", "opened", "completed",
+                               "done", "made", "found", "booked", "requested", "arranged", "obtained",
+                               "collected", "changed", "submitted", "answered", "resolved", "served"])
 _GENERIC_CLOSING_FI = ("kysyttävää", "kysymyksiä", "lisätietoja", "lisäkysymyksiä", "muuta", "epäselvää")
 _GENERIC_CLOSING_EN = ("questions", "question", "anything", "further", "else", "concerns")
 
 
-def _targets(ctx: Context, toks: Sequence[Token], text: str) -> list[Token] | None:
-    """Tokens naming a place elsewhere; [] if the clause points back into this conversation."""
-    here = L.FI_HERE if ctx.lang == "fi" else L.EN_HERE
-    if any(here.match(t) for t in toks):
-        return []
+def _strong_targets(ctx: Context, toks: Sequence[Token], own_numbers: bool = True) -> list[Token]:
+    """Institutions / channels elsewhere (plus links, emails and service numbers)."""
     lex = L.FI_TARGETS if ctx.lang == "fi" else L.EN_TARGETS
-    found = [t for t in toks if lex.match(t) and not t.has("2p")]
-    # "your old housing company" is a target; "your account" is not -> possessive-2p only for target nouns
-    found += [t for t in toks if t.has("poss2") and lex.match(t) and t not in found]
-    if not toks:
-        return found
-    s, e = toks[0].start, toks[-1].end
-    seg = ctx.reply_text[s:e]
-    for rx in (S.URL_RE, S.EMAIL_RE, S.PHONE_RE):
-        m = rx.search(seg)
-        if m:
-            found.append(next((t for t in toks if t.start >= s + m.start()), toks[-1]))
-    if ctx.lang == "en" and any(t.low in ("us",) for t in toks):
-        found += [t for t in toks if t.low == "us"]
-    if ctx.lang == "fi" and any(t.low in ("meille", "meihin", "meitä") for t in toks):
-        found += [t for t in toks if t.low in ("meille", "meihin", "meitä")]
+    found = [t for t in toks if lex.match(t) and not t.has("num")]
+    if toks:
+        s, e = toks[0].start, toks[-1].end
+        seg = ctx.reply_text[s:e]
+        codes = ctx.message.codes if ctx.message else frozenset()
+        for rx in (S.URL_RE, S.EMAIL_RE, S.PHONE_RE):
+            for m in rx.finditer(seg):
+                if rx is S.PHONE_RE and not own_numbers and all(p.lower() in codes for p in m.group(0).split()):
+                    continue  # the customer's own number
+                found.append(next((t for t in toks if t.start >= s + m.start()), toks[-1]))
     return found
 
 
-def _fi_directive(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
-    """(strength, verb token, inherent) for instruction-like uses of contact verbs."""
+def _ui_targets(ctx: Context, toks: Sequence[Token]) -> list[Token]:
+    lex = L.FI_UI_TARGETS if ctx.lang == "fi" else L.EN_UI_TARGETS
+    return [t for t in toks if lex.match(t)]
+
+
+def _here(ctx: Context, toks: Sequence[Token]) -> bool:
+    lex = L.FI_HERE if ctx.lang == "fi" else L.EN_HERE
+    return any(lex.match(t) for t in toks)
+
+
+def _fi_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
+    """(strength, verb, inherent-contact) for instruction-like verbs in a clause."""
     out = []
-    n = len(toks)
     for i, t in enumerate(toks):
         lem = t.vlemma or t.lemma
-        if lem not in _FI_NEEDS_TARGET and lem not in _FI_INHERENT:
+        if not t.has("verb") and lem not in _FI_INHERENT:
             continue
-        inherent = lem in _FI_INHERENT or (lem in ("ottaa", "olla") and any(
-            u.lemma in ("yhteys", "yhteydessä") or u.low.startswith("yhtey") for u in toks[i + 1:i + 3])) or \
-            (lem == "kääntyä")
-        if S.negated(toks, i, 2):
+        if S.negated(toks, i, 2) or lem in ("olla",) and not any(
+                u.low.startswith("yhtey") for u in toks[i + 1:i + 3]):
             continue
+        inherent = lem in _FI_INHERENT or (lem in ("ottaa", "olla", "pitää") and any(
+            u.low.startswith("yhtey") for u in toks[i + 1:i + 3])) or lem == "kääntyä"
+        prev = [u.low for u in toks[max(0, i - 3):i]]
         if t.has("imp"):
-            ambiguous = "3sg" in t.feats
-            prev = toks[i - 1].low if i else ""
-            if ambiguous and i > 0 and prev not in ("ja", "tai", "niin", "sitten", "ensin", "vain", "nyt",
-                                                    "myös", "siis", "joten", "ole", "hyvä"):
-                continue
+            if "3sg" in t.feats and i > 0 and prev[-1] not in ("ja", "tai", "niin", "sitten", "ensin", "vain",
+                                                               "nyt", "myös", "siis", "joten", "hyvä"):
+                continue  # "hän varaa", "automaatti käy"
             out.append((1.0, t, inherent))
-        elif t.has("2p") and t.has("clitic"):  # "varaathan", "otattehan", "tarkistathan"
+        elif t.has("2p") and t.has("clitic") and not t.has("past"):  # "varaathan", "piipahdathan"
             out.append((1.0, t, inherent))
-        elif "inf" in t.feats or "inf3" in t.feats:
-            prev = [u.low for u in toks[max(0, i - 3):i]]
-            if any(p in _FI_DIRECTIVE_MODALS for p in prev):
-                out.append((0.9, t, inherent))
-        elif t.has("2p") and ("verb" in t.feats) and not t.has("past"):
-            # "kun tulet käymään liikkeessämme", "jos soitat numeroon ..."
-            out.append((0.7, t, inherent))
-        elif lem == "käydä" and any(u.has("2p") and u.has("verb") for u in toks[max(0, i - 2):i]):
-            out.append((0.7, t, inherent))
-    # "tule käymään": the 2nd verb is an inf3 after an imperative
+        elif ("inf" in t.feats or "inf3" in t.feats) and any(p in _FI_MODAL_2P for p in prev):
+            out.append((0.9, t, inherent))
+        elif ("inf" in t.feats) and "voi" in prev and not any(u.has("2p") or u.has("1sg") or u.has("1pl")
+                                                               for u in toks[max(0, i - 4):i]):
+            out.append((0.8, t, inherent))  # impersonal "lyhennysvapaata voi hakea lomakkeella"
+        elif t.has("2p") and not t.has("past") and not t.has("cond") and lem != "olla" and not (
+                t.has("guess") and t.low.endswith("it")):
+            out.append((0.7, t, inherent))  # "kun tulet käymään", "saat myymälästämme"
     return out
 
 
-def _en_directive(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
+def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
     out = []
-    n = len(toks)
+    lows = [t.low for t in toks]
     for i, t in enumerate(toks):
-        if not L.EN_CONTACT_VERBS.match(t) and t.low not in ("get",):
+        low = t.low
+        if not L.EN_DIRECTIVE_VERBS.match(t):
             continue
-        if t.low.endswith(("ed", "s")) and t.low not in ("chess",):
-            if not (t.low.endswith("ing")):
-                # "called", "contacts": not an instruction
-                if t.low != t.lemma:
-                    continue
-        inherent = t.lemma in _EN_INHERENT or (t.low in ("get", "reach") and any(
-            u.low in ("touch", "out") for u in toks[i + 1:i + 3]))
-        prev = [u.low for u in toks[max(0, i - 4):i]]
+        is_contact = L.EN_CONTACT_VERBS.match(t)
+        prev = lows[max(0, i - 4):i]
         if S.negated(toks, i, 2):
             continue
+        base = low == t.lemma or low in ("fill", "bring", "keep")
+        inherent = t.lemma in _EN_INHERENT or (low in ("get", "reach") and any(
+            w in ("touch", "out") for w in lows[i + 1:i + 3]))
         strength = 0.0
-        if i == 0 or (prev and prev[-1] in _EN_CLAUSE_START):
-            strength = 1.0 if t.low == t.lemma else 0.0
-        if "please" in prev or "kindly" in prev:
+        if base and all(w in _EN_CLAUSE_START for w in lows[:i]) and is_contact:
             strength = 1.0
-        if "you" in prev and any(p in _EN_MODAL_YOU for p in prev):
+        if prev[-1:] == ["please"] or prev[-1:] == ["kindly"] or prev[-2:-1] == ["please"] and base:
+            strength = 1.0
+        if "you" in prev and any(p in _EN_MODAL_YOU for p in prev) and base and "to" not in lows[i:i + 1]:
             strength = max(strength, 0.9)
-        if any(p in ("step", "way", "option", "best", "fastest", "quickest") for p in prev) and "to" in prev:
+        if any(p in ("step", "way", "option", "best", "fastest", "quickest", "easiest") for p in prev) and \
+                "to" in prev and base:
             strength = max(strength, 1.0)
-        if any(p in _EN_RECOMMEND for p in prev) and not any(p in ("i've", "we've") for p in prev):
+        if any(p in _EN_RECOMMEND for p in prev) and any(p in ("we", "i") for p in prev) and base:
             strength = max(strength, 0.9)
-        if "free" in prev and "feel" in prev:
+        if "feel" in prev and "free" in prev:
             strength = max(strength, 0.5)
-        if t.low.endswith("ing") and "keep" in prev:
+        if low.endswith("ing") and "keep" in prev:
             strength = max(strength, 1.0)
         if strength:
             out.append((strength, t, inherent))
     return out
 
 
-def _routing(ctx: Context, toks: Sequence[Token]) -> Token | None:
-    """'X-asioissa sinua palvelee Y' / 'are handled by our Y team rather than customer service'."""
+def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
+    """'X-asioissa sinua palvelee Y', 'muutokset hoidetaan konttorissa', 'are handled by our Y team'."""
     if any(("1sg" in t.feats or "pron1" in t.feats) for t in toks):
         return None
+    strong = _strong_targets(ctx, toks)
+    if not strong:
+        return None
     if ctx.lang == "fi":
-        verb = next((t for t in toks if L.FI_ROUTING_VERBS.match(t) and ("3sg" in t.feats or "3pl" in t.feats
-                                                                         or t.low.endswith(("vat", "vät", "ee")))),
-                    None)
-        if verb is None:
-            return None
-        targets = [t for t in toks if L.FI_TARGETS.match(t)]
-        matter = any(t.low.endswith(("asioissa", "asioista", "asiat")) or t.low.endswith("ssa") and
-                     t.low.endswith(("misessa", "misessä")) for t in toks)
-        return verb if targets and (matter or any(t.has("poss1pl") for t in targets)) else None
+        for t in toks:
+            lem = t.vlemma or t.lemma
+            third = "3sg" in t.feats or "3pl" in t.feats or t.low.endswith(("vat", "vät"))
+            if L.FI_ROUTING_VERBS.match(t) and third and not t.has("neg"):
+                matter = any(u.low.endswith(("asioissa", "asioista", "asiat", "kysymyksissä")) or
+                             u.low.endswith(("misessa", "misessä", "ista", "istä")) for u in toks)
+                if matter or any(u.has("poss1pl") for u in strong) or any(
+                        S.PHONE_RE.search(ctx.reply_text[u.start:u.end + 20]) for u in strong):
+                    return 0.9, t
+            if t.has("pass") and not t.has("past") and lem not in ("olla",):
+                located = any(u.low.endswith(("ssa", "ssä", "sta", "stä", "lla", "llä")) or
+                              (k + 1 < len(toks) and toks[k + 1].low == "kautta")
+                              for k, u in enumerate(toks) if u in strong)
+                if any(u.low in ("vain", "ainoastaan") for u in toks) or (lem in _FI_SERVICE_VERBS and located):
+                    return 0.8, t
+        return None
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
-        if t.low in ("handled", "dealt", "managed", "processed", "covered") and "by" in lows[i + 1:i + 3]:
-            if any(L.EN_TARGETS.match(u) for u in toks[i + 1:]):
-                return t
+        if t.low in _EN_PASSIVE_ROUTE and any(w in ("is", "are", "be", "been", "best", "only") for w in
+                                              lows[max(0, i - 3):i]) and any(
+                w in ("by", "at", "in", "via", "through", "on") for w in lows[i + 1:i + 4]):
+            return 0.8, t
         if t.low in ("cannot", "can't", "unable") and any(w in ("help", "assist", "handle", "deal")
                                                           for w in lows[i + 1:i + 4]):
-            return t
+            return 0.8, t
+        if t.low in ("handles", "handle", "deals") and any(w in ("rather", "instead", "only", "not") for w in lows):
+            return 0.8, t
     return None
 
 
 def _generic_closing(ctx: Context, toks: Sequence[Token]) -> bool:
     words = _GENERIC_CLOSING_FI if ctx.lang == "fi" else _GENERIC_CLOSING_EN
-    return any(t.low in ("jos", "if") for t in toks[:3]) and any(t.low in words for t in toks)
+    return any(t.low in ("jos", "if", "mikäli") for t in toks[:3]) and any(t.low in words for t in toks)
+
+
+def _future_advice(ctx: Context, toks: Sequence[Token]) -> bool:
+    if ctx.lang == "fi":
+        return any(t.low in _FI_FUTURE for t in toks)
+    text = " ".join(t.low for t in toks)
+    return any(f in text for f in _EN_FUTURE)
 
 
 def ownership_level(ctx: Context) -> tuple[float, str]:
-    """1.0 done/committed with a time, 0.6 a concrete first-person action, 0.3 a bare promise, 0 none."""
+    """1.0 done/committed with a time, 0.7 a done action, 0.5 a promise, 0.3 offer/forward, 0 none."""
     kinds = {a.kind for _, a in ctx.actions}
-    committed_by_writer = any(any(a for s2, a in ctx.actions if s2 is sg) for sg in ctx.commitments)
-    if committed_by_writer or (kinds & {"done"} and ctx.commitments):
+    acted = {id(sg) for sg, _ in ctx.actions}
+    if any(id(sg) in acted for sg in ctx.commitments) or ("done" in kinds and ctx.commitments):
         return 1.0, "committed"
     if "done" in kinds:
         return 0.7, "done"
@@ -182,36 +216,67 @@ def ownership_level(ctx: Context) -> tuple[float, str]:
     return 0.0, "none"
 
 
-def check(ctx: Context) -> CheckResult:
-    if ctx.lang not in ("fi", "en"):
-        return result(NAME, "penalty", 1.0, True, [], severity=0.0, applicable=False)
+def _redirects(ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
+    fi = ctx.lang == "fi"
     for sg in ctx.segs:
         if sg.role in ("signoff", "greeting", "closer"):
             continue
+        if sg.sentence.text.rstrip().endswith("?"):
+            continue  # questions to the customer are not instructions
+        closing = _generic_closing(ctx, sg.tokens)
         for clause in sg.clauses() or [sg.tokens]:
-            dirs = _fi_directive(clause) if ctx.lang == "fi" else _en_directive(clause)
+            if _here(ctx, clause) or _future_advice(ctx, clause):
+                continue
+            dirs = _fi_directives(clause) if fi else _en_directives(clause)
+            cut = next((t.start for t in clause if t.low in ("ennen", "before", "jotta", "until", "kunnes")),
+                       None)
             for strength, verb, inherent in dirs:
-                here = L.FI_HERE if ctx.lang == "fi" else L.EN_HERE
-                if any(here.match(t) for t in clause):
-                    continue  # "vastaa tähän viestiin", "reply to this email"
-                tg = _targets(ctx, clause, ctx.reply_text) or _targets(ctx, sg.tokens, ctx.reply_text) or []
-                if not tg and not inherent:
+                if cut is not None and verb.start > cut:
+                    continue  # inside "ennen kuin ..." / "before ..."
+                after = [t for t in clause if t.start >= verb.start and (cut is None or t.start < cut)]
+                # targets: the clause after the verb, else the rest of the sentence
+                strong = _strong_targets(ctx, after) or (_strong_targets(ctx, [
+                    t for t in sg.tokens if t.start >= verb.start]) if cut is None else [])
+                ui = _ui_targets(ctx, after)
+                us = [t for t in after if t.low in (_FI_US if fi else ("us",))]
+                if strong:
+                    w, tg = strength, strong[0]
+                elif inherent:
+                    w, tg = strength * (0.9 if us else 0.7), (us[0] if us else None)
+                elif ui:
+                    self_service = any(t.low in ("itse", "yourself") for t in clause)
+                    w, tg = strength * (0.45 if self_service else 0.4), ui[0]
+                else:
                     continue
-                w = strength * (1.0 if tg else 0.7)
-                if _generic_closing(ctx, sg.tokens):
+                if closing:
                     w *= 0.3
-                toks = sorted([verb] + list(tg[:1]), key=lambda t: t.start)
+                if any(t.low in ("myös", "also", "alternatively", "vaihtoehtoisesti") for t in clause):
+                    w *= 0.6  # an extra option next to the answer, not the answer
+                toks = sorted([verb] + ([tg] if tg is not None else []), key=lambda t: t.start)
                 hits.append(hit(w, "deflection.redirect", toks))
             r = _routing(ctx, clause)
             if r is not None:
-                hits.append(hit(0.9, "deflection.routing", list(clause)))
+                hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
+        # a bare link / service number as the answer ("Ohjeet: https://...", "Lisätietoja numerosta ...")
+        if not any(h.start >= sg.sentence.start and h.end <= sg.sentence.end for h in hits):
+            links = [t for t in _strong_targets(ctx, sg.tokens, own_numbers=False)
+                     if S.URL_RE.match(ctx.reply_text, t.start) or S.PHONE_RE.match(ctx.reply_text, t.start)]
+            if links and not any(("1sg" in t.feats or "1pl" in t.feats) for t in sg.tokens):
+                hits.append(hit(0.7 * (0.3 if closing else 1.0), "deflection.redirect", [links[0]]))
+    return hits
+
+
+def check(ctx: Context) -> CheckResult:
+    if ctx.lang not in ("fi", "en"):
+        return result(NAME, "penalty", 1.0, True, [], severity=0.0, applicable=False)
+    hits = _redirects(ctx)
     if not hits:
         return result(NAME, "penalty", 1.0, True, [], severity=0.0, ownership="n/a")
     own, own_kind = ownership_level(ctx)
     strengths = sorted((h.weight for h in hits), reverse=True)
-    redirect = strengths[0] + 0.15 * sum(1 for w in strengths[1:] if w >= 0.7)
-    severity = clamp(min(1.0, redirect) * (1.0 - 0.75 * own))
+    redirect = min(1.0, strengths[0] + 0.15 * sum(1 for w in strengths[1:] if w >= 0.7))
+    severity = clamp(redirect * (1.0 - 0.75 * own))
     passed = severity < FAIL_AT
     return result(NAME, "penalty", 1.0 - severity, passed,
                   [] if passed and severity < 0.3 else reasons_from_hits(ctx, hits, limit=2),

@@ -240,8 +240,7 @@ _IRREGULAR: dict[str, dict[str, tuple[str, ...]]] = {
               "tekemään": ("inf3",), "tehty": ("pass", "part")},
     "nähdä": {"näen": ("1sg",), "näet": ("2sg",), "näkee": ("3sg",), "näemme": ("1pl",),
               "näin": ("1sg", "past"), "näit": ("2sg", "past"), "näki": ("3sg", "past"),
-              "näimme": ("1pl", "past"), "nähnyt": ("part",), "näe": ("imp2sg", "conneg"),
-              "katso": ("imp2sg",)},
+              "näimme": ("1pl", "past"), "nähnyt": ("part",), "näe": ("imp2sg", "conneg")},
     "käydä": {"käyn": ("1sg",), "käyt": ("2sg",), "käy": ("3sg", "imp2sg", "conneg"),
               "käymme": ("1pl",), "käytte": ("2pl",), "kävin": ("1sg", "past"), "kävit": ("2sg", "past"),
               "kävi": ("3sg", "past"), "kävimme": ("1pl", "past"), "käykää": ("imp2pl",),
@@ -273,7 +272,6 @@ _IRREGULAR: dict[str, dict[str, tuple[str, ...]]] = {
     "tarvita": {"tarvitse": ("conneg", "imp2sg"), "tarvitsee": ("3sg",), "tarvitset": ("2sg",),
                 "tarvitsen": ("1sg",), "tarvitsemme": ("1pl",), "tarvitsi": ("3sg", "past"),
                 "tarvinnut": ("part",), "tarvitaan": ("pass",)},
-    "nähdään": {},
 }
 
 # Verb classes used by the checks. Each entry: infinitive or (infinitive, overrides).
@@ -292,6 +290,12 @@ _EXTRA: dict[str, dict] = {
 }
 
 
+# Forms that are far more often another word (adjective, pronoun, postposition, adverb).
+HOMOGRAPHS = frozenset(["uusi", "vastaan", "muutoin", "toisin", "tuo", "luo", "jaa", "kumoon", "vällyt", "maksa",
+                        "kuin", "alla", "sillä", "joten", "tapaan", "ajan", "tavan", "kerran", "pian", "kannan",
+                        "voin", "anna", "tuon", "noin", "tulin", "oma", "tee"])
+
+
 def _verb_list() -> list[str]:
     from copilot.review import lexicon
 
@@ -305,6 +309,8 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
     for lemma, forms in _IRREGULAR.items():
         for form, feats in forms.items():
             out[form] = (lemma, frozenset(feats))
+        if lemma not in out and lemma != "ei":
+            out[lemma] = (lemma, frozenset({"inf"}))
     for inf in _verb_list():
         if inf in _IRREGULAR:
             continue
@@ -315,6 +321,9 @@ def table() -> dict[str, tuple[str, frozenset[str]]]:
                 continue
             prev = out.get(form)
             out[form] = (inf, frozenset(feats) | (prev[1] if prev else frozenset()))
+    for h in HOMOGRAPHS:
+        if h in out and h not in ("voin", "tee"):
+            del out[h]
     return out
 
 

@@ -71,13 +71,16 @@ FI_NON_ACTION_VERBS = _w(
 FI_CONTACT_VERBS = _w(
     "ottaa soittaa lähettää täyttää varata käydä tulla asioida kysyä katsoa tarkistaa kirjautua "
     "tehdä jättää pyytää hakea vierailla ilmoittaa olla kääntyä tutustua lukea toimittaa mennä "
-    "siirtyä valita klikata painaa seurata odottaa yrittää käyttää selata")
+    "siirtyä valita klikata painaa seurata odottaa yrittää käyttää selata piipahtaa poiketa noutaa "
+    "tilata hallita")
 FI_SAY_VERBS = _w(
     "kertoa mainita todeta ohjeistaa neuvoa ilmoittaa sanoa selittää korostaa tiedottaa "
-    "muistuttaa huomauttaa painottaa")
+    "muistuttaa huomauttaa painottaa varoittaa kehottaa lukea")
 FI_FAILURE_VERBS = _w(
-    "rikkoa laiminlyödä unohtaa väärinkäyttää aiheuttaa vaarantaa luovuttaa jakaa laiminlyödä "
-    "rikkoa ohittaa sotkea")
+    "rikkoa laiminlyödä unohtaa väärinkäyttää aiheuttaa vaarantaa luovuttaa jakaa ohittaa sotkea "
+    "paljastaa")
+FI_DISCLOSE_VERBS = _w("jakaa antaa luovuttaa syöttää paljastaa välittää kertoa näyttää lähettää")
+FI_RECEIVE_VERBS = _w("saada näkyä päätyä tulla olla mennä tapahtua käydä joutua lähteä toimia kulkea")
 FI_DUTY_VERBS = _w(
     "lukea noudattaa tarkistaa ilmoittaa huomioida maksaa päivittää seurata tutustua varmistaa "
     "tallentaa vastata toimia täyttää muistaa katsoa kirjoittaa")
@@ -85,7 +88,10 @@ FI_MODAL_VERBS = _w("voida pitää täytyä tulla kannattaa tarvita joutua aikoa
 
 FI_VERBS = tuple(sorted(set(FI_ACTION_VERBS + FI_HANDOFF_VERBS + FI_NON_ACTION_VERBS + FI_CONTACT_VERBS
                             + FI_SAY_VERBS + FI_FAILURE_VERBS + FI_DUTY_VERBS + FI_MODAL_VERBS
-                            + _w("ratketa johtua viitata ehtiä palvella auttaa tarjota käsitellä"))))
+                            + FI_DISCLOSE_VERBS + FI_RECEIVE_VERBS
+                            + _w("ratketa johtua viitata ehtiä palvella auttaa tarjota käsitellä piipahtaa poiketa "
+                                 "noutaa löytää hallita syöttää valvoa harkita varautua vältellä välttää "
+                                 "vältyä hyväksyä suositella"))))
 
 # --------------------------------------------------------------------------- pronouns
 FI_PRON2 = frozenset(_w("sinä sinun sinua sinulle sinulla sinulta sinut sinuun sinusta sinussa "
@@ -118,26 +124,32 @@ EN_STOP = frozenset(_w(
 
 # --------------------------------------------------------------------------- redirect targets
 FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymälä kauppa tiimi osasto yksikkö "
-                                 "asiantuntija lomake verkkosivu sivusto ukk chat sähköposti puhelin "
-                                 "vikailmoitus ajanvaraus isännöitsijä taloyhtiö viranomainen poliisi kela "
-                                 "vakuutusyhtiö maahantuoja valmistaja jälleenmyyjä operaattori pankki "
-                                 "sovellus vaihde neuvonta tuki ohje numero puhelimitse"),
+                                 "asiantuntija lomake verkkosivu sivusto ukk chat sähköposti vikailmoitus "
+                                 "ajanvaraus isännöitsijä taloyhtiö viranomainen poliisi kela vakuutusyhtiö "
+                                 "maahantuoja valmistaja jälleenmyyjä operaattori pankki vaihde neuvonta "
+                                 "puhelimitse kioski apteekki posti huoltamo korjaamo verkkolomake"),
                  parts=("konttor", "toimipist", "palvelupist", "liikkee", "liikke", "myymälä", "kaupa", "kaupp",
-                        "asiakaspalvel", "puhelinpalvel", "palvelu", "tiimi", "osasto", "yksikkö", "yksikö",
-                        "asiantuntij", "lomak", "sivu", "ukk", "chat", "verkkoviest", "sähköpost",
-                        "puhelimitse", "puhelinnumer", "palvelunumer", "vikailmoitu", "ajanvarau",
-                        "isännöitsij", "taloyhtiö", "viranomai", "poliisi", "vakuutusyhtiö", "maahantuoj",
-                        "valmistaj", "jälleenmyyj", "operaattor", "verkkopank", "sovellu", "vaihtee",
-                        "vaihde", "neuvonta", "neuvonna", "tukea", "tuelle", "tuen", "ohjee", "ohjeit",
-                        "osoittee", "myyjä", "myyjil", "pankki", "pankkii"),
-                 exclude=("palvelus", "palvelusta"))
-EN_TARGETS = Lex("en", words=_w("branch office store shop outlet department team specialist expert adviser "
-                                 "advisor service support helpline hotline line desk centre center form "
-                                 "website site page faq faqs portal system app chat number manufacturer "
-                                 "retailer seller merchant carrier police bank insurer provider operator "
-                                 "authority landlord company colleague unit section counter link article "
-                                 "guide instructions helpdesk switchboard agency"),
-                 parts=("website", "helpline", "hotline", "help centre", "help center", "online banking"))
+                        "asiakaspalvel", "puhelinpalvel", "korttipalvel", "lainapalvel", "tiimi", "osasto",
+                        "yksikkö", "yksikö", "asiantuntij", "lomak", "verkkosivu", "sivuilla", "sivuilta",
+                        "sivustol", "sivusto", "ukk", "chat", "verkkoviest", "sähköpost", "puhelimitse",
+                        "puhelinnumer", "palvelunumer", "vikailmoitu", "ajanvarau", "isännöitsij", "taloyhtiö",
+                        "viranomai", "poliisi", "vakuutusyhtiö", "maahantuoj", "valmistaj", "jälleenmyyj",
+                        "operaattor", "vaihtee", "vaihde", "neuvonta", "neuvonna", "ohjee", "ohjeit",
+                        "myyjä", "myyjil", "pankkii", "kioski", "apteek", "postiin", "postista", "huoltamo",
+                        "korjaamo", "kuljetusliik", "asiakaspalvelu"),
+                 exclude=("palvelus", "palvelusta", "kauppakirja", "kauppakirjassa"))
+FI_UI_TARGETS = Lex("fi", words=_w("sovellus verkkopankki asetus näkymä valikko"),
+                    parts=("sovellu", "verkkopank", "asetuks", "asetukse", "näkymä", "valiko", "omatili",
+                           "verkkopalvelu", "palvelussa", "palveluun"))
+EN_TARGETS = Lex("en", words=_w("branch office store shop outlet department team specialist specialists expert "
+                                 "adviser advisor service support helpline hotline desk centre center form "
+                                 "website site faq faqs manufacturer retailer seller merchant police "
+                                 "bank insurer provider operator authority landlord colleague unit counter "
+                                 "article helpdesk switchboard agency showroom dealership dealer garage "
+                                 "workshop kiosk pharmacy chat carrier haulier"),
+                 parts=("website", "helpline", "hotline", "help centre", "help center", "live chat"))
+EN_UI_TARGETS = Lex("en", words=_w("app portal settings menu page system account online banking tab section "
+                                    "instructions guide"))
 
 # contact / redirect phrasing (lemma sequences, matched in order with small gaps)
 FI_CONTACT_PHRASES = (("ottaa", "yhteys"), ("olla", "yhteydessä"), ("olla", "yhteys"), ("kääntyä", "puoleen"),
@@ -148,12 +160,12 @@ FI_CONTACT_PHRASES = (("ottaa", "yhteys"), ("olla", "yhteydessä"), ("olla", "yh
 EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail message write visit go come pop drop "
                                        "fill complete submit book schedule check see look refer consult try "
                                        "reach get send use log head keep ask apply raise open file lodge "
-                                       "register report make speak talk text dial"))
+                                       "register report make speak talk text dial bring collect pick order "
+                                       "follow find manage"))
 
 # conversation-internal targets: replying here is not a redirect
-FI_HERE = Lex("fi", words=_w("tämä tähän tässä vastaus vastauksena vastaamalla"),
-              parts=("vastauks", "vastaamall"))
-EN_HERE = Lex("en", words=_w("reply reply-to here this thread"))
+FI_HERE = Lex("fi", prefixes=("tähän", "tässä", "vastauks", "vastaamall", "vastaamal"))
+EN_HERE = Lex("en", prefixes=("reply", "replying", "respond", "thread"))
 
 # routing statements: a team "serves / handles" the matter
 FI_ROUTING_VERBS = Lex("fi", words=_w("palvella auttaa hoitaa käsitellä vastata kuulua"),
@@ -170,6 +182,12 @@ EN_ACTION_VERBS = Lex("en", words=_w(
     "push prioritise prioritize expedite handle sort take give put attach create submit deal "
     "get come write text reply investigate organise organize cover pay reimburse unfreeze reopen "
     "recover reinstate authorise authorize release dispatch ship arrange contact ask"))
+EN_DIRECTIVE_VERBS = Lex("en", words=_w(
+    "call phone ring contact email e-mail message write visit go come pop drop fill complete submit book "
+    "schedule check see look refer consult try reach get send use log head keep ask apply raise open file "
+    "lodge register report make speak talk text dial bring collect pick order follow find manage do type "
+    "enter click select choose download install update change read wait take follow print sign upload "
+    "request return pay contact arrange"))
 EN_HANDOFF_VERBS = Lex("en", words=_w("forward pass escalate refer transfer hand log note record raise"))
 EN_NON_ACTION = Lex("en", words=_w(
     "be am sorry understand hope see know think believe apologise apologize appreciate thank "
@@ -206,13 +224,16 @@ EN_CANNED_THANKS = (("thank", "message"), ("thank", "contact"), ("thank", "reach
 
 # --------------------------------------------------------------------------- FAQ voice
 FI_CUSTOMER_3P = Lex("fi", words=_w("asiakas vastaanottaja tilinhaltija kortinhaltija käyttäjä hakija kuluttaja "
-                                     "matkustaja jäsen omistaja tilaaja lähettäjä nuori huoltaja"),
-                     parts=("asiakka", "asiakas", "tilinhaltij", "kortinhaltij", "vastaanottaj"),
+                                     "matkustaja jäsen omistaja tilaaja lähettäjä huoltaja haltija lainanottaja "
+                                     "ostaja maksaja"),
+                     parts=("asiakka", "asiakas", "haltij", "vastaanottaj", "lainanottaj", "käyttäj", "ostaj",
+                            "tilaaj", "maksaj", "omistaj", "matkustaj"),
                      exclude=("asiakaspalvelu", "asiakaspalvelumme", "asiakaspalveluun", "asiakaspalvelussa",
                               "asiakaspalvelusta", "asiakaspalvelijalle", "asiakaspalvelija"))
 EN_CUSTOMER_3P = Lex("en", words=_w("customer customers holder holders cardholder cardholders user users "
                                      "recipient recipients applicant applicants member members consumer "
-                                     "consumers subscriber subscribers client clients passenger passengers"))
+                                     "consumers subscriber subscribers client clients passenger passengers "
+                                     "borrower borrowers buyer buyers owner owners"))
 FI_HOWTO_PLACE = Lex("fi", parts=("kohdassa", "kohdasta", "valiko", "osiossa", "osiosta", "välilehde",
                                   "asetuksi", "asetukse", "sivulla", "sivulta", "sovelluksessa",
                                   "verkkopankissa", "palvelussa"))
@@ -230,7 +251,7 @@ EN_SUSPICION = Lex("en", words=_w("fraud fraudulent suspicious suspicion suspect
                                    "takeover scam"), parts=("fraud", "suspic", "misus"))
 FI_INDICATE = Lex("fi", words=_w("viitata tyypillinen viittaava osoittaa"), parts=("viittaa", "tyypilli"))
 EN_INDICATE = Lex("en", words=_w("indicate indicates suggest suggests typical consistent sign"))
-FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisuus syy syyllinen"),
+FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisuus syyllinen"),
                         parts=("vastuul", "vastuus", "velvollisuu", "syyllis"))
 EN_RESPONSIBILITY = Lex("en", words=_w("responsible responsibility fault liable liability negligence "
                                         "careless carelessness"))
@@ -241,9 +262,9 @@ EN_RULE_REF = Lex("en", words=_w("instruction instructions rule rules terms cond
 FI_AS_ALREADY = Lex("fi", words=_w("kuten"))
 FI_REPEAT = Lex("fi", words=_w("jälleen taas uudelleen uudestaan useasti useaan monesti"),
                 parts=("kolmanne", "toise", "monenne"))
-FI_QUANT_GENERIC = Lex("fi", words=_w("yleensä useimmiten usein tavallisesti lähes aina suurin osa enimmäkseen "
-                                       "valtaosa moni monet"), parts=("suurin", "useimm", "valtaos"))
-EN_QUANT_GENERIC = Lex("en", words=_w("most almost always usually typically often majority many commonly"))
+FI_QUANT_GENERIC = Lex("fi", words=_w("yleensä useimmiten usein tavallisesti enimmäkseen valtaosa moni monet "
+                                       "tyypillisesti"), parts=("suurin", "useimm", "valtaos", "tyypillise"))
+EN_QUANT_GENERIC = Lex("en", words=_w("most usually typically often majority many commonly generally"))
 FI_CAUSE = Lex("fi", words=_w("johtua syy koska aiheuttaa vuoksi takia"), parts=("johtu", "aiheut"))
 EN_CAUSE = Lex("en", words=_w("because due caused cause result happen happens"))
 FI_CUSTOMER_SIDE = Lex("fi", words=_w("asiakas oma käyttäjä salasana tunnus laite"),

@@ -215,7 +215,14 @@ _EN_SKIP = frozenset(["just", "already", "also", "now", "personally", "will", "'
                       "shall", "definitely", "certainly", "myself", "do", "did"])
 _EN_PAST_IRREG = frozenset(["sent", "made", "took", "gave", "put", "set", "found", "spoke", "told", "got",
                             "rang", "wrote", "paid", "held", "kept", "left", "brought", "done", "taken",
-                            "given", "spoken", "written", "been", "sorted", "booked", "cancelled", "called"])
+                            "given", "spoken", "written", "sorted", "booked", "cancelled", "called", "sought",
+                            "run", "ran", "rung", "reset", "shut", "sped", "spent", "won", "bought", "caught",
+                            "dealt", "gotten", "forwarded"])
+_EN_SUBJ = frozenset(["i", "i've", "i'll", "i'm", "we", "we've", "we'll", "we're"])
+_EN_NOT_ACTION = frozenset(["sorry", "afraid", "glad", "happy", "sure", "pleased", "been", "had", "hoped",
+                            "understood", "seen", "noticed", "realised", "realized", "heard", "known", "felt",
+                            "wondered", "thought", "believed", "apologised", "apologized", "thanked", "wanted",
+                            "liked", "tried", "able", "unable"])
 
 
 def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
@@ -262,43 +269,48 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
     if lang == "en":
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.low not in ("i", "i've", "i'll", "i'm", "i'd", "we", "we've", "we'll", "we're", "we'd"):
+            if t.low not in _EN_SUBJ:
                 continue
-            if t.low in ("i'd", "we'd"):
-                continue  # "I'd suggest", "we'd recommend"
             perfect = t.low.endswith("'ve")
             future = t.low.endswith("'ll")
-            neg = False
+            progressive = t.low in ("i'm", "we're")
+            offer = False
             for j in range(i + 1, min(n, i + 6)):
                 u = toks[j]
                 if u.has("neg"):
-                    neg = True
                     break
-                if u.low in ("have", "'ve"):
+                if u.low in ("have", "'ve", "has"):
                     perfect = True
-                if u.low in ("will", "'ll", "going", "shall"):
+                    continue
+                if u.low in ("will", "'ll", "shall", "going", "gonna"):
                     future = True
+                    continue
+                if u.low in ("am", "are"):
+                    progressive = True
+                    continue
                 if u.low in ("can", "could"):
-                    if not future:
-                        future = None  # offer
+                    offer = True
+                    continue
                 if u.low in _EN_SKIP:
                     continue
-                lem = u.lemma
-                if L.EN_NON_ACTION.match(u) and lem not in ("have", "do"):
+                if u.low in _EN_NOT_ACTION or L.EN_NON_ACTION.match(u) and not (perfect or future):
                     break
-                if L.EN_ACTION_VERBS.match(u) or u.low.endswith("ing") and len(u.low) > 5:
-                    if L.EN_HANDOFF_VERBS.match(u):
-                        kind = "handoff"
-                    elif future is None:
-                        kind = "offer"
-                    elif perfect or u.low.endswith("ed") or u.low in _EN_PAST_IRREG:
-                        kind = "done"
-                    else:
-                        kind = "will"
-                    out.append(Action(u, kind, lem))
+                lem = u.lemma
+                past_form = u.low.endswith("ed") or u.low in _EN_PAST_IRREG
+                if perfect and past_form or (not future and not offer and past_form and not progressive):
+                    kind = "done"
+                elif progressive and u.low.endswith("ing"):
+                    kind = "will"
+                elif future and (u.low == lem or L.EN_ACTION_VERBS.match(u)):
+                    kind = "will"
+                elif offer and (u.low == lem or L.EN_ACTION_VERBS.match(u)):
+                    kind = "offer"
+                else:
+                    break
+                if L.EN_HANDOFF_VERBS.match(u) and kind != "offer":
+                    kind = "handoff"
+                out.append(Action(u, kind, lem))
                 break
-            if neg:
-                continue
         return out
     return out
 
