@@ -14,7 +14,7 @@ public because ``copilot.privacy`` reuses them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -177,7 +177,8 @@ _MAX_GROUPS = 10   # no phone or card number has more groups ...
 _MAX_DIGITS = 19   # ... or more digits
 
 
-def _longest_valid(text: str, groups: list[Span], i: int, ok) -> int | None:
+def _longest_valid(text: str, groups: list[Span], i: int, ok: Callable[[str], bool]
+                   ) -> int | None:
     """Largest j such that groups[i:j] forms a valid number (checked with ``ok``)."""
     limit, digits = i, 0
     while limit < min(len(groups), i + _MAX_GROUPS):
@@ -194,7 +195,7 @@ def _longest_valid(text: str, groups: list[Span], i: int, ok) -> int | None:
     return None
 
 
-def grouped_numbers(text: str, ok) -> list[Span]:
+def grouped_numbers(text: str, ok: Callable[[str], bool]) -> list[Span]:
     """Spans of digit-group runs (or their sub-runs) accepted by ``ok(raw) -> bool``."""
     spans: list[Span] = []
     for groups in number_runs(text):

@@ -292,6 +292,10 @@ def test_highlight_escapes_and_merges_overlaps():
     assert "&lt;two&gt;" in out and "hint &quot;one&quot;" in out
     assert out.count("<mark") == 3  # [2,8) one, [8,12) both, [12,20) two
     assert "<script" not in text_html("<script>x</script>")
+    long = "Hei!\n\nEka kappale.\n\nOlisit voinut lukea.\n\nTerveisin"
+    i = long.index("Olisit")
+    compact = highlight_html(long, [(i, i + 13, "h", True)], only_marked=True)
+    assert "Eka kappale" not in compact and "Olisit voinut</mark> lukea." in compact and compact.count("…") == 2
     assert md_escape("*a* [x](y) :red[z] $1$") == r"\*a\* \[x\]\(y\) \:red\[z\] \$1\$"
 
 
