@@ -375,12 +375,12 @@ def _customer_history(cp: Copilot) -> None:
         st.html(timeline_html(rows))
 
 
-def _draft_info(draft: Any) -> None:
+def _draft_info(draft: Any, configured_model: str | None) -> None:
     lang = L()
     meta = [t("draft.lang", lang, lang=language_name(getattr(draft, "lang", None), lang))]
     model = getattr(draft, "model", None)
-    if model:
-        meta.append(model)
+    if model and configured_model:  # without a model the header already says "offline composer"
+        meta.append(str(model))
     st.caption(" · ".join(meta))
     for warning in getattr(draft, "warnings", None) or []:
         st.warning(str(warning))
@@ -491,6 +491,12 @@ def _feedback_section(cp: Copilot) -> None:
         _show_flash("feedback")
 
 
+def _editor_height(text: str) -> int:
+    """Tall enough for a typical reply without scrolling (about 60 characters a line), within limits."""
+    lines = sum(1 + len(line) // 60 for line in (text or "").splitlines()) or 1
+    return max(220, min(520, 24 * lines + 30))
+
+
 def _reply_tab(cp: Copilot) -> None:
     lang = L()
     _case_input(cp)
@@ -503,10 +509,10 @@ def _reply_tab(cp: Copilot) -> None:
         _show_flash("reply")
         return
     st.divider()
-    st.text_area(t("draft.editor", lang), key="reply", height=260, help=t("draft.editor.help", lang))
+    st.text_area(t("draft.editor", lang), key="reply", height=_editor_height(S.reply), help=t("draft.editor.help", lang))
     _actions(cp)
     _review(cp)
-    _draft_info(S.draft)
+    _draft_info(S.draft, cp.settings.model)
     st.divider()
     _send_section(cp)
     _feedback_section(cp)

@@ -30,7 +30,7 @@ SAMPLE_MESSAGE = ("Hei! Sain tekstiviestin: \"Pakettisi JJFI64025700012345 on no
                   "ota henkilöllisyystodistus mukaan.\" Kävin automaatilla, mutta paketti ei ollut siellä. "
                   "Missä se on?")
 SAMPLE_CUSTOMER = "Maija Meikäläinen"
-SAMPLE_EDIT = "Olisit voinut lukea tekstiviestin tarkemmin. "
+SAMPLE_EDIT = "Olisit voinut lukea tekstiviestin tarkemmin."  # a blaming sentence: the review flags it
 
 
 def free_port() -> int:
@@ -84,7 +84,8 @@ def launch(playwright):  # -> Browser
 
 def draft_case(page, url: str, *, message: str = SAMPLE_MESSAGE, customer: str = SAMPLE_CUSTOMER,
                edit: str | None = None, timeout_ms: int = 180_000) -> str:
-    """Open the panel (Finnish UI), paste a case, draft; optionally prepend ``edit``. Returns the reply text."""
+    """Open the panel (Finnish UI), paste a case, draft; optionally add ``edit`` as the second paragraph.
+    Returns the reply text."""
     page.goto(url)
     msg = page.get_by_role("textbox", name="Asiakkaan viesti", exact=True)
     msg.wait_for(timeout=timeout_ms)
@@ -98,10 +99,12 @@ def draft_case(page, url: str, *, message: str = SAMPLE_MESSAGE, customer: str =
     editor.wait_for(timeout=timeout_ms)
     page.get_by_text("Kokonaispisteet").first.wait_for(timeout=timeout_ms)
     if edit:
-        editor.fill(edit + editor.input_value())
+        head, _, rest = editor.input_value().partition("\n\n")
+        editor.fill(f"{head}\n\n{edit}\n\n{rest}" if rest else f"{head}\n\n{edit}")
         editor.press("Control+Enter")
         page.get_by_text("Korostetut kohdat").first.wait_for(timeout=timeout_ms)
     page.wait_for_timeout(600)
+    editor.evaluate("e => { e.scrollTop = 0; e.blur(); }")
     return editor.input_value()
 
 

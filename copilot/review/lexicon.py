@@ -37,7 +37,22 @@ class Lex:
             out.add(lemma(w, self.lang))
         return frozenset(out)
 
-    def match(self, tok) -> bool:  # tok: text.Token
+    @cached_property
+    def _memo(self) -> dict[str, bool]:
+        return {}
+
+    def match(self, tok) -> bool:  # tok: text.Token (or anything with low / lemma / vlemma)
+        """Memoised per word: a word's lemma and verb analysis are fixed, so the answer is too."""
+        key = tok.low
+        memo = self._memo
+        hit = memo.get(key)
+        if hit is None:
+            hit = self._match(tok)
+            if len(memo) < 100_000:
+                memo[key] = hit
+        return hit
+
+    def _match(self, tok) -> bool:
         low = tok.low
         if low in self.exclude:
             return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import simplemma
 
@@ -198,8 +198,15 @@ class Sentence:
     tokens: tuple[Token, ...]
     index: int
 
+    @cached_property
+    def _clauses(self) -> list[tuple[Token, ...]]:
+        return self._split_clauses()
+
     def clauses(self) -> list[tuple[Token, ...]]:
-        """Tokens split at clause punctuation (, ; : – —) inside the sentence."""
+        """Tokens split at clause punctuation (, ; : – —) inside the sentence (cached)."""
+        return self._clauses
+
+    def _split_clauses(self) -> list[tuple[Token, ...]]:
         if not self.tokens:
             return []
         cuts = [m.start() + self.start for m in CLAUSE_SPLIT_RE.finditer(self.text)]
