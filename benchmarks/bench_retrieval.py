@@ -40,7 +40,9 @@ def pct(values: list[float], p: float) -> float:
 def evaluate(cp: Copilot, queries: list[dict], mode: str) -> dict[str, dict[str, float]]:
     cp.search(queries[0]["query"], 5, mode=mode)  # warm
     by_group: dict[str, list[tuple[int | None, float]]] = {}
+    clear = getattr(getattr(cp.store.embedder, "_query", None), "cache_clear", lambda: None)
     for q in queries:
+        clear()  # every query pays for its own embedding
         start = time.perf_counter()
         results = cp.search(q["query"], 10, mode=mode)
         ms = (time.perf_counter() - start) * 1000

@@ -159,7 +159,10 @@ def test_second_case_shows_history_and_reopens_from_journal(panel):
     at.text_area(key="msg").input("Vieläkään ei löydy pakettia.").run()
     at.text_input(key="customer").input("  maija MEIKÄLÄINEN ").run()
     _assert_clean(at)
-    assert any(c.value.startswith(t("hist.summary", "fi", n=1, when="")[:5]) for c in at.caption)
+    summary = [c.value for c in at.caption if c.value.startswith("1 aiempaa yhteydenottoa, viimeisin tänään")]
+    with _journal() as journal:
+        n_open = len(journal.open_followups())
+    assert summary and t("hist.open_followups", "fi", n=n_open) in summary[0]
     assert t("hist.timeline", "fi") in [e.label for e in at.expander]
     assert "Hyllykoodi B12" in _html(at)
 
@@ -192,6 +195,19 @@ def test_english_ui_from_env(panel, monkeypatch):
     monkeypatch.setenv("COPILOT_UI_LANG", "en")
     at = _start()
     assert at.button(key="btn_draft").label == "Draft a reply"
+
+
+def test_model_path_rewrite_with_fake_model(panel, monkeypatch):
+    from copilot.models import FakeModel
+
+    monkeypatch.setenv("COPILOT_MODEL", "fake")
+    at = _draft(_start(), "Missä pakettini JJFI64025700012345 on?")
+    assert t("app.model", "fi", model="fake") in _texts(at.caption)
+    assert at.session_state["draft"].model == "fake"
+    at.button(key="btn_shorter").click().run()
+    _assert_clean(at)
+    assert at.text_area(key="reply").value == FakeModel.DEFAULT_REPLY
+    assert t("act.rewritten", "fi", style=t("style.shorter", "fi")) in _texts(at.success)
 
 
 def test_empty_message_warns(panel):
@@ -240,6 +256,14 @@ def test_bad_journal_url_is_reported_not_crashed(panel, monkeypatch):
     assert not at.exception
     assert at.error and all("\n" not in e.value for e in at.error)
     assert any("journal" in e.value for e in at.error)
+
+
+def test_missing_knowledge_is_reported_not_crashed(panel, monkeypatch, tmp_path):
+    monkeypatch.setenv("COPILOT_KNOWLEDGE", str(tmp_path / "no-such-dir"))
+    at = AppTest.from_file(str(APP), default_timeout=240)
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "\n" not in at.error[0].value and "no-such-dir" in at.error[0].value
 
 
 def test_customer_text_is_never_markup(panel):

@@ -27,6 +27,7 @@ import streamlit as st
 
 from copilot import Case, Copilot, CopilotError, CustomerProfile, UsageError
 from copilot.case import CHANNELS
+from copilot.journal import normalize_customer_key
 from ui.conversation import format_history, insert_sentence, parse_history
 from ui.i18n import DEFAULT_LANG, LANGS, check_label, language_name, specific_label, t
 from ui.render import (PANEL_CSS, checks_html, chips_html, format_when, highlight_html, list_html, locate,
@@ -368,7 +369,12 @@ def _customer_history(cp: Copilot) -> None:
         st.caption(t("hist.none", lang))
         return
     contacts = [e for e in entries if e.kind == "case"]
-    st.caption(t("hist.summary", lang, n=len(contacts) or len(entries), when=format_when(entries[0].at, lang)))
+    summary = t("hist.summary", lang, n=len(contacts) or len(entries), when=format_when(entries[0].at, lang))
+    key = normalize_customer_key(name)
+    ok, open_fu = _guard(lambda: [f for f in _journal(cp).open_followups() if f.customer_key == key])
+    if ok and open_fu:
+        summary += " " + t("hist.open_followups", lang, n=len(open_fu))
+    st.caption(summary)
     with st.expander(t("hist.timeline", lang), icon=":material/history:"):
         rows = [(format_when(e.at, lang), f"{t('hist.' + e.kind, lang)} · {t('channel.' + e.channel, lang)}",
                  shorten(e.text, 240)) for e in entries]

@@ -19,7 +19,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "tab.reply": "Vastaus",
         "tab.followups": "Seurannat",
         # case input
-        "case.header": "Asiakkaan viesti",
         "case.message": "Asiakkaan viesti",
         "case.message.help": "Liitä asiakkaan viesti. Jos asiakas liitti saamansa tekstiviestin, liitä se mukaan.",
         "case.message.placeholder": "Esim. En saa pakettia ulos automaatista, koodi ei kelpaa…",
@@ -45,7 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.timeline": "Aikajana",
         "hist.case": "asiakas",
         "hist.sent": "vastaus",
-        "hist.open_followups": "Avoimia seurantoja: {n}",
+        "hist.open_followups": "Avoimia seurantoja: {n}.",
         # draft
         "draft.button": "Luonnostele vastaus",
         "draft.streaming": "Kirjoitetaan luonnosta…",
@@ -64,9 +63,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "review.passed": "Läpäistyt tarkistukset ({n})",
         "review.failed_none": "Kaikki tarkistukset läpäisty.",
         "review.highlight": "Korostetut kohdat",
-        "review.flags": "Huomiot: {flags}",
         # quick actions
-        "act.header": "Pikatoiminnot",
         "act.regenerate": "Luonnostele uudelleen",
         "act.friendlier": "Ystävällisemmäksi",
         "act.shorter": "Lyhyemmäksi",
@@ -111,7 +108,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "cases.no_customer": "nimetön",
         # errors
         "error.generic": "Jotain meni pieleen. Yritä uudelleen; jos virhe toistuu, katso lokit.",
-        "error.journal": "Päiväkirja ei ole käytettävissä: {msg}",
     },
     "en": {
         "app.title": "Reply copilot",
@@ -121,7 +117,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "app.model": "Model: {model}",
         "tab.reply": "Reply",
         "tab.followups": "Follow-ups",
-        "case.header": "Customer message",
         "case.message": "Customer message",
         "case.message.help": "Paste the customer's message. If they pasted an SMS they received, include it too.",
         "case.message.placeholder": "E.g. I can't get my parcel out of the locker, the code doesn't work…",
@@ -146,7 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.timeline": "Timeline",
         "hist.case": "customer",
         "hist.sent": "reply",
-        "hist.open_followups": "Open follow-ups: {n}",
+        "hist.open_followups": "Open follow-ups: {n}.",
         "draft.button": "Draft a reply",
         "draft.streaming": "Writing the draft…",
         "draft.editor": "Reply (editable)",
@@ -163,8 +158,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "review.passed": "Passed checks ({n})",
         "review.failed_none": "All checks passed.",
         "review.highlight": "Highlighted passages",
-        "review.flags": "Flags: {flags}",
-        "act.header": "Quick actions",
         "act.regenerate": "Regenerate",
         "act.friendlier": "Friendlier",
         "act.shorter": "Shorter",
@@ -204,7 +197,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "cases.sent_count": "{n} sent",
         "cases.no_customer": "no name",
         "error.generic": "Something went wrong. Try again; if it keeps happening, check the logs.",
-        "error.journal": "The journal is not available: {msg}",
     },
 }
 

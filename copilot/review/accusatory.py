@@ -78,7 +78,7 @@ def _first_person(clause: Sequence[Token]) -> bool:
 def _apology(sent: Sequence[Token]) -> bool:
     """An apology / acknowledgement in the sentence turns a counterfactual into an admission."""
     lows = [t.low for t in sent]
-    if any(L.FI_EMPATHY.match(t) or L.EN_EMPATHY.match(t) for t in sent if not t.low.startswith("ymmärr")):
+    if any(("FI_EMPATHY" in t.info.cls) or ("EN_EMPATHY" in t.info.cls) for t in sent if not t.low.startswith("ymmärr")):
         return True
     return "oikeassa" in lows or ("right" in lows and any(w in ("you're", "you") for w in lows))
 
@@ -89,6 +89,7 @@ def _lem(t: Token) -> str:
 
 def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> list[Hit]:
     hits: list[Hit] = []
+    scls, ccls = L.union(sent), L.union(clause)
     neg = _neg(clause)
     has2 = any(t.has("2p") for t in clause)
     me = _first_person(clause)
@@ -145,7 +146,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
             if say is not None and not (say.has("2p") and not say.has("pass")):
                 hits.append(hit(0.9 if not any(u.low in ("jo", "aiemmin", "useasti") for u in clause) and not has2
                                 else 1.0, "accusatory.as_told", [t, say]))
-            elif say is None and any(L.FI_RULE_REF.match(u) for u in clause[i + 1:i + 5]):
+            elif say is None and any(("FI_RULE_REF" in u.info.cls) for u in clause[i + 1:i + 5]):
                 hits.append(hit(0.7, "accusatory.rule_quote", [t]))
         # "mikä mainitaan ...", "tästä muistutettiin kahdesti", "siitä kerrotaan näytöllä", "on varoitettu"
         if low in ("mikä", "mistä", "tästä", "siitä", "mitä", "joka", "josta", "tämä") and not me:
@@ -160,16 +161,16 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     hits.append(hit(0.9, "accusatory.as_told", [t, u]))
                     break
         # -- clearly stated / rule reference
-        if L.FI_CLEARLY.match(t) and (any(_lem(u) in L.FI_SAY_VERBS for u in sent)
-                                      or any(L.FI_RULE_REF.match(u) for u in sent)):
+        if ("FI_CLEARLY" in t.info.cls) and (any(_lem(u) in L.FI_SAY_VERBS for u in sent)
+                                      or "FI_RULE_REF" in scls):
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
-        if L.FI_RULE_REF.match(t) and any(_lem(u) == "hyväksyä" for u in clause) and not me:
+        if ("FI_RULE_REF" in t.info.cls) and any(_lem(u) == "hyväksyä" for u in clause) and not me:
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
         if low.startswith(("tunnetusti", "yleisesti")) and any(u.low.startswith(("tiedos", "tunnet"))
                                                               for u in clause):
             hits.append(hit(0.7, "accusatory.rule_quote", [t]))
         # customers "should" (rule quoted at the customer)
-        if L.FI_CUSTOMER_3P.match(t) and any(u.low in ("tulisi", "pitäisi", "täytyy", "tulee", "on")
+        if ("FI_CUSTOMER_3P" in t.info.cls) and any(u.low in ("tulisi", "pitäisi", "täytyy", "tulee", "on")
                                              and "inf" in (clause[j + 1].feats if j + 1 < len(clause) else ())
                                              for j, u in enumerate(clause)) and not neg:
             hits.append(hit(0.6, "accusatory.rule_quote", [t]))
@@ -189,7 +190,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                                       or u.low.startswith("hyvissä") for u in clause) and not me:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if lem in ("suositella",) and ("1pl" in t.feats or "1sg" in t.feats) and any(
-                u.low in ("aina",) or L.FI_CUSTOMER_3P.match(u) for u in clause):
+                u.low in ("aina",) or ("FI_CUSTOMER_3P" in u.info.cls) for u in clause):
             hits.append(hit(0.5, "accusatory.reprimand", [t]))
         # -- "älä ota enää yhteyttä"
         if low in ("älä", "älkää"):
@@ -198,11 +199,11 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     hits.append(hit(1.0, "accusatory.dont_contact", [t, u]))
                     break
         # -- responsibility / own decision / risk on the customer
-        if L.FI_RESPONSIBILITY.match(t) and not neg and not me:
+        if ("FI_RESPONSIBILITY" in t.info.cls) and not neg and not me:
             near = clause[max(0, i - 4):i + 4]
-            if any(u.has("2p") or L.FI_CUSTOMER_3P.match(u) or u.low.startswith("oma") for u in near):
+            if any(u.has("2p") or ("FI_CUSTOMER_3P" in u.info.cls) or u.low.startswith("oma") for u in near):
                 hits.append(hit(0.8, "accusatory.responsibility", [t]))
-        if lem == "vastata" and "3sg" in t.feats and any(L.FI_CUSTOMER_3P.match(u) for u in clause[:i]) \
+        if lem == "vastata" and "3sg" in t.feats and any(("FI_CUSTOMER_3P" in u.info.cls) for u in clause[:i]) \
                 and any(u.low.startswith(("kaike", "käytö", "kulu", "maksu")) for u in after):
             hits.append(hit(0.8, "accusatory.responsibility", [t]))
         if low.startswith(("päätöks", "valintas", "päätös")) and low.endswith(("si", "nne")) and \
@@ -211,37 +212,37 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if low in ("emme", "en") and any(u.low == "voi" for u in after[:1]) and \
                 any(_lem(u) == "vastata" for u in after[1:3]):
             hits.append(hit(0.5, "accusatory.responsibility", clause[i:i + 3]))
-        if L.FI_RISK.match(t) and any(u.low in ("aina", "oma", "omalla") or u.has("2p") for u in sent):
+        if ("FI_RISK" in t.info.cls) and any(u.low in ("aina", "oma", "omalla") or u.has("2p") for u in sent):
             hits.append(hit(0.5, "accusatory.reprimand", [t]))
         if low.startswith("riskialt"):
             hits.append(hit(0.4, "accusatory.suspicion", [t]))
         # -- blame nouns: "vakavaa huolimattomuutta"
-        if L.FI_BLAME_NOUN.match(t) and lem != "syy" and lem != "virhe" and not S.negated(clause, i, 4):
+        if ("FI_BLAME_NOUN" in t.info.cls) and lem != "syy" and lem != "virhe" and not S.negated(clause, i, 4):
             hits.append(hit(0.9, "accusatory.failure", [t]))
         # -- suspicion aimed at the customer
-        if L.FI_SUSPICION.match(t) and not S.negated(clause, i, 4) and not low.startswith("tilikaappau"):
-            w = 0.9 if any(L.FI_INDICATE.match(u) for u in sent) else 0.6 if has2 else 0.4
+        if ("FI_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4) and not low.startswith("tilikaappau"):
+            w = 0.9 if "FI_INDICATE" in scls else 0.6 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
         if low.startswith(_FI_DOUBT) and not me and (
                 low.startswith(("väität", "väitte")) or any(u.low.startswith(("varmist", "olla", "tule", "pyyntö"))
                                                            for u in clause)) and not low.startswith("epäselvä"):
             hits.append(hit(0.5, "accusatory.suspicion", [t]))
         # -- reprimands / passive aggression
-        if L.FI_REPRIMAND.match(t) and not neg:
+        if ("FI_REPRIMAND" in t.info.cls) and not neg:
             hits.append(hit(0.7 if "vain" in lows or has2 else 0.5, "accusatory.reprimand", [t]))
-        if L.FI_PATIENCE.match(t) and not neg:
+        if ("FI_PATIENCE" in t.info.cls) and not neg:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if lem == "ehtiä" and "kun" in [u.low for u in clause[max(0, i - 3):i]] and not has2:
             hits.append(hit(0.6, "accusatory.reprimand", clause[max(0, i - 2):i + 1]))
         if low == "itse" and any(u.has("cond") for u in clause) and not me:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
     # generic blame: quantifier + cause + customer side, not about our own error
-    if any(L.FI_QUANT_GENERIC.match(t) for t in clause) and any(L.FI_CAUSE.match(t) for t in sent) and \
-            any(L.FI_CUSTOMER_SIDE.match(t) for t in sent) and not _neg(sent) and not _first_person(sent) \
+    if "FI_QUANT_GENERIC" in ccls and "FI_CAUSE" in scls and \
+            "FI_CUSTOMER_SIDE" in scls and not _neg(sent) and not _first_person(sent) \
             and not any(t.low.startswith(("järjestelmä", "meidän", "oma virhe")) for t in sent):
         hits.append(hit(0.9, "accusatory.generic_blame", list(clause)))
     # "mikä johtuu yleensä maksutietojen virheestä", "usein ... luultu"
-    if any(L.FI_QUANT_GENERIC.match(t) for t in clause) and any(
+    if "FI_QUANT_GENERIC" in ccls and any(
             t.low.startswith(("virhe", "luult", "väärin", "väärä")) for t in clause) and not _first_person(sent) \
             and not any(t.low.startswith(("järjestelmä", "meidän")) for t in sent) and not _neg(clause):
         hits.append(hit(0.7, "accusatory.generic_blame", list(clause)))
@@ -250,6 +251,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
 
 def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> list[Hit]:
     hits: list[Hit] = []
+    scls, ccls = L.union(sent), L.union(clause)
     neg = _neg(clause)
     has2 = any(t.has("2p") for t in clause)
     me = any(t.low in ("i", "i've", "i'm", "i'll", "we", "we've", "we're", "we'll") for t in clause)
@@ -341,16 +343,16 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if low == "for" and len(nxt) >= 2 and nxt[0] == "the" and nxt[1] in ("second", "third", "fourth", "last",
                                                                              "nth", "umpteenth"):
             hits.append(hit(0.6, "accusatory.as_told", clause[i:i + 3]))
-        if L.EN_CLEARLY.match(t) and (any(u.low in _EN_SAY for u in clause) or any(L.EN_RULE_REF.match(u)
+        if ("EN_CLEARLY" in t.info.cls) and (any(u.low in _EN_SAY for u in clause) or any(("EN_RULE_REF" in u.info.cls)
                                                                                      for u in clause)):
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
         if low == "widely" and nxt[:1] == ["known"] or low == "common" and nxt[:1] == ["knowledge"]:
             hits.append(hit(0.7, "accusatory.rule_quote", clause[i:i + 2]))
-        if low in ("accepted", "agreed") and any(L.EN_RULE_REF.match(u) for u in sent) and \
+        if low in ("accepted", "agreed") and "EN_RULE_REF" in scls and \
                 any(u.low in ("you", "which") for u in clause[max(0, i - 3):i]):
             hits.append(hit(0.9, "accusatory.rule_quote", [t]))
-        if L.EN_RULE_REF.match(t) and any(u.low in _EN_SAY for u in clause[i + 1:i + 4]) and \
-                any(L.EN_CUSTOMER_3P.match(u) or u.has("2p") for u in clause) and not me:
+        if ("EN_RULE_REF" in t.info.cls) and any(u.low in _EN_SAY for u in clause[i + 1:i + 4]) and \
+                any(("EN_CUSTOMER_3P" in u.info.cls) or u.has("2p") for u in clause) and not me:
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
         # -- hindsight advice
         if any(text.find(h) >= 0 for h in _EN_HINDSIGHT) and low in _EN_ADVICE:
@@ -378,9 +380,9 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     w in ("again", "anymore", "further", "us") for w in rest):
                 hits.append(hit(1.0, "accusatory.dont_contact", clause[i:i + 3]))
         # -- responsibility / own decision / risk
-        if L.EN_RESPONSIBILITY.match(t) and not (neg and "cannot" not in lows and "can't" not in lows):
+        if ("EN_RESPONSIBILITY" in t.info.cls) and not (neg and "cannot" not in lows and "can't" not in lows):
             near = clause[max(0, i - 5):i + 5]
-            if any(u.has("2p") or L.EN_CUSTOMER_3P.match(u) or u.low == "own" for u in near) and not (
+            if any(u.has("2p") or ("EN_CUSTOMER_3P" in u.info.cls) or u.low == "own" for u in near) and not (
                     me and not any(u.has("2p") for u in near)):
                 hits.append(hit(0.8, "accusatory.responsibility", [t]))
         if low == "own" and i + 1 < n and clause[i + 1].low in ("risk", "decision", "choice"):
@@ -391,26 +393,26 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                                                                                           "responsible"]):
             hits.append(hit(0.8 if any(u.has("2p") for u in sent) else 0.5, "accusatory.responsibility",
                             clause[i:i + 3]))
-        if L.EN_RISK.match(t) and any(u.low in ("always", "your", "own") for u in sent):
+        if ("EN_RISK" in t.info.cls) and any(u.low in ("always", "your", "own") for u in sent):
             hits.append(hit(0.5, "accusatory.reprimand", [t]))
         # -- suspicion / doubt
-        if L.EN_SUSPICION.match(t) and not S.negated(clause, i, 4):
-            w = 0.9 if any(L.EN_INDICATE.match(u) for u in sent) else 0.5 if has2 else 0.4
+        if ("EN_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4):
+            w = 0.9 if "EN_INDICATE" in scls else 0.5 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
         if low == "if" and nxt[:1] == ["you"] and len(nxt) > 1 and nxt[1] in ("believe", "think", "feel", "claim"):
             hits.append(hit(0.5, "accusatory.suspicion", clause[i:i + 3]))
         if low in ("claim", "claimed", "allegedly", "supposedly") and has2:
             hits.append(hit(0.5, "accusatory.suspicion", [t]))
         # -- reprimands
-        if L.EN_REPRIMAND.match(t) and not neg:
+        if ("EN_REPRIMAND" in t.info.cls) and not neg:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
-        if L.EN_PATIENCE.match(t) and not neg and any(u.low in ("be", "your", "ask", "appreciate", "request")
+        if ("EN_PATIENCE" in t.info.cls) and not neg and any(u.low in ("be", "your", "ask", "appreciate", "request")
                                                       for u in clause[max(0, i - 3):i]):
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low == "instead" and nxt[:1] == ["of"] and any(u.has("2p") or u.low == "please" for u in sent):
             hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
-    if any(L.EN_QUANT_GENERIC.match(t) or t.low == "always" for t in clause) and \
-            any(L.EN_CAUSE.match(t) for t in sent) and any(L.EN_CUSTOMER_SIDE.match(t) or t.low in (
+    if any(("EN_QUANT_GENERIC" in t.info.cls) or t.low == "always" for t in clause) and \
+            "EN_CAUSE" in scls and any(("EN_CUSTOMER_SIDE" in t.info.cls) or t.low in (
                 "incorrect", "wrong", "wrongly") for t in sent) and not _neg(sent) and not me:
         hits.append(hit(0.9, "accusatory.generic_blame", list(clause)))
     return hits

@@ -89,6 +89,20 @@ def message_info(text: str, lang: str, profile_name: str | None) -> MessageInfo:
     return MessageInfo(doc, keys, codes, frozenset(names), frozenset(propers))
 
 
+@lru_cache(maxsize=512)
+def _message_lang(text: str) -> str:
+    return detect_language(text)
+
+
+def reply_language(text: str, default: str) -> str:
+    """detect_language on a bounded sample: the side panel calls this on every edit."""
+    if len(text) > 420:
+        head = text[:300].rsplit(" ", 1)[0]
+        tail = text[-120:].split(" ", 1)[-1]
+        text = head + " " + tail
+    return detect_language(text, default=default)
+
+
 class Context:
     """Reply + case + knowledge, analysed once. Checks read attributes; nothing mutates."""
 
@@ -97,11 +111,11 @@ class Context:
         self.case = Case.coerce(case) if case is not None else None
         self.knowledge = tuple(k for k in (knowledge or []) if isinstance(k, str) and k.strip())
         if self.case is not None:
-            self.customer_lang = self.case.lang or detect_language(self.case.message)
+            self.customer_lang = self.case.lang or _message_lang(self.case.message)
         else:
             self.customer_lang = None
         words = len(S.CODE_RE.sub(" ", self.reply_text).split())
-        detected = detect_language(self.reply_text, default=self.customer_lang or "en")
+        detected = reply_language(self.reply_text, default=self.customer_lang or "en")
         if words < 4 and self.customer_lang:
             detected = self.customer_lang
         self.detected_lang = detected

@@ -44,9 +44,9 @@ def faq_voice(ctx: Context, toks) -> float:
                          for i, t in enumerate(toks))
         if passive or impersonal:
             score += 0.4
-        if any(L.FI_GENERIC_ADV.match(t) for t in toks):
+        if any(("FI_GENERIC_ADV" in t.info.cls) for t in toks):
             score += 0.3
-        if any(t.low in ("voit", "voitte") for t in toks) and any(L.FI_HOWTO_PLACE.match(t) for t in toks):
+        if any(t.low in ("voit", "voitte") for t in toks) and any(("FI_HOWTO_PLACE" in t.info.cls) for t in toks):
             score += 0.5
         if toks and toks[0].low in ("jos", "kun", "mikäli") and not any(t.has("2p") for t in toks):
             score += 0.2
@@ -57,9 +57,9 @@ def faq_voice(ctx: Context, toks) -> float:
                       for i, w in enumerate(lows))
         if passive:
             score += 0.4
-        if any(L.EN_GENERIC_ADV.match(t) for t in toks):
+        if any(("EN_GENERIC_ADV" in t.info.cls) for t in toks):
             score += 0.3
-        if "you" in lows and any(L.EN_HOWTO_PLACE.match(t) for t in toks) and any(
+        if "you" in lows and any(("EN_HOWTO_PLACE" in t.info.cls) for t in toks) and any(
                 w in ("can", "may", "under", "via") for w in lows):
             score += 0.5
         if lows and lows[0] in ("if", "when", "once") and "you" not in lows and "your" not in lows:

@@ -121,9 +121,9 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
         low = t.low
-        if not L.EN_DIRECTIVE_VERBS.match(t):
+        if not ("EN_DIRECTIVE_VERBS" in t.info.cls):
             continue
-        is_contact = L.EN_CONTACT_VERBS.match(t)
+        is_contact = ("EN_CONTACT_VERBS" in t.info.cls)
         prev = lows[max(0, i - 4):i]
         if S.negated(toks, i, 2):
             continue
@@ -162,7 +162,7 @@ def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
         for t in toks:
             lem = t.vlemma or t.lemma
             third = "3sg" in t.feats or "3pl" in t.feats or t.low.endswith(("vat", "vät"))
-            if L.FI_ROUTING_VERBS.match(t) and third and not t.has("neg"):
+            if ("FI_ROUTING_VERBS" in t.info.cls) and third and not t.has("neg"):
                 matter = any(u.low.endswith(("asioissa", "asioista", "asiat", "kysymyksissä")) or
                              u.low.endswith(("misessa", "misessä", "ista", "istä")) for u in toks)
                 if matter or any(u.has("poss1pl") for u in strong) or any(

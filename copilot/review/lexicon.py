@@ -24,6 +24,7 @@ class Lex:
 
     lang: str
     words: tuple[str, ...] = ()
+    name: str = ""  # set by the registry at import time
     parts: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     exclude: tuple[str, ...] = field(default=())
@@ -43,6 +44,9 @@ class Lex:
 
     def match(self, tok) -> bool:  # tok: text.Token (or anything with low / lemma / vlemma)
         """Memoised per word: a word's lemma and verb analysis are fixed, so the answer is too."""
+        info = getattr(tok, "info", None)
+        if info is not None and self.name and info.lang == self.lang:
+            return self.name in info.cls
         key = tok.low
         memo = self._memo
         hit = memo.get(key)
@@ -305,3 +309,28 @@ EN_RISK = Lex("en", words=_w("risk risks"))
 
 # exculpation: "not your fault", "ei johdu sinusta"
 FI_EXCULPATE = Lex("fi", words=_w("syy vika toiminta teko"), parts=("syysi", "vikasi", "toimintasi", "syytäsi"))
+
+
+# --------------------------------------------------------------------------- registry
+REGISTRY: dict[str, Lex] = {}
+for _name, _obj in list(globals().items()):
+    if isinstance(_obj, Lex):
+        object.__setattr__(_obj, "name", _name)
+        REGISTRY[_name] = _obj
+_BY_LANG: dict[str, tuple[Lex, ...]] = {}
+for _lex in REGISTRY.values():
+    _BY_LANG.setdefault(_lex.lang, ())
+    _BY_LANG[_lex.lang] += (_lex,)
+
+
+def classes_for(lang: str, tok) -> frozenset[str]:
+    """Names of every word class of ``lang`` that ``tok`` (low / lemma / vlemma) belongs to."""
+    return frozenset(lex.name for lex in _BY_LANG.get(lang, ()) if lex._match(tok))
+
+
+def union(toks) -> frozenset[str]:
+    """Word classes present anywhere in a token sequence."""
+    out: set[str] = set()
+    for t in toks:
+        out |= t.info.cls
+    return frozenset(out)

@@ -193,8 +193,12 @@ def has_time(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
     for s, e in deadline_spans(text):
         if s < hi and e > lo:
             return True
-    phrases = L.FI_TIME_PHRASES if lang == "fi" else ()
-    return any(find_phrase(toks, p, gap=0) for p in phrases)
+    if lang == "fi" and any(t.low in _FI_TIME_FIRST for t in toks):
+        return any(find_phrase(toks, p, gap=0) for p in L.FI_TIME_PHRASES)
+    return False
+
+
+_FI_TIME_FIRST = frozenset(p[0] for p in L.FI_TIME_PHRASES)
 
 
 def has_vague_time(text: str) -> bool:
@@ -293,7 +297,7 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
                     continue
                 if u.low in _EN_SKIP:
                     continue
-                if u.low in _EN_NOT_ACTION or L.EN_NON_ACTION.match(u) and not (perfect or future):
+                if u.low in _EN_NOT_ACTION or ("EN_NON_ACTION" in u.info.cls) and not (perfect or future):
                     break
                 lem = u.lemma
                 past_form = u.low.endswith("ed") or u.low in _EN_PAST_IRREG
@@ -301,13 +305,13 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
                     kind = "done"
                 elif progressive and u.low.endswith("ing"):
                     kind = "will"
-                elif future and (u.low == lem or L.EN_ACTION_VERBS.match(u)):
+                elif future and (u.low == lem or ("EN_ACTION_VERBS" in u.info.cls)):
                     kind = "will"
-                elif offer and (u.low == lem or L.EN_ACTION_VERBS.match(u)):
+                elif offer and (u.low == lem or ("EN_ACTION_VERBS" in u.info.cls)):
                     kind = "offer"
                 else:
                     break
-                if L.EN_HANDOFF_VERBS.match(u) and kind != "offer":
+                if ("EN_HANDOFF_VERBS" in u.info.cls) and kind != "offer":
                     kind = "handoff"
                 out.append(Action(u, kind, lem))
                 break

@@ -67,6 +67,8 @@ class WordInfo:
     vlemma: str  # verb lemma from fi_morph (Finnish) or the lemma (English); "" if unknown
     feats: frozenset[str]
     stop: bool
+    lang: str = ""
+    cls: frozenset[str] = frozenset()  # lexicon word classes this word belongs to
 
 
 def _fi_features(low: str, lem: str) -> tuple[str, frozenset[str]]:
@@ -148,7 +150,9 @@ def analyse(word: str, lang: str) -> WordInfo:
         vlem, feats, stop = "", frozenset(), len(low) < 3
     if low.isdigit() or any(ch.isdigit() for ch in low):
         feats = feats | {"num"}
-    return WordInfo(low=low, lemma=lem, key=key(low, lang), vlemma=vlem, feats=feats, stop=stop)
+    probe = WordInfo(low=low, lemma=lem, key="", vlemma=vlem, feats=feats, stop=stop)
+    return WordInfo(low=low, lemma=lem, key=key(low, lang), vlemma=vlem, feats=feats, stop=stop, lang=lang,
+                    cls=lexicon.classes_for(lang, probe))
 
 
 @dataclass(frozen=True, slots=True)

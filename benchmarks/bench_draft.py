@@ -1,0 +1,86 @@
+"""Drafting benchmark: time per draft without the model call, offline composer, and fallback time.
+
+    python benchmarks/bench_draft.py            # cases from evals/cases.jsonl, sample knowledge
+
+Prints a markdown table. The fallback row uses a local test server that never answers within
+the timeout (a real HTTP model path on 127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from copilot import Case, Copilot, Message  # noqa: E402
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for line in (ROOT / "evals/cases.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cases.append(Case.from_dict(json.loads(line)))
+    return cases
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-draft-"))
+    cp = Copilot(store=work / "store", home=work / "home")
+    cp.index()
+    cases = load_cases()
+    cp.draft(cases[0])  # warm: loads the corpus index and the embedding model
+    prep_ms, offline_ms, embed_ms = [], [], []
+    for case in cases:
+        cp.store.embedder._query.cache_clear()
+        t0 = time.perf_counter()
+        prep = cp.drafter.prepare(case)
+        t1 = time.perf_counter()
+        cp.drafter.messages(prep, cp.drafter.masker() or None)  # prompt building incl. token budget
+        t2 = time.perf_counter()
+        cp.drafter.offline(prep, [])
+        t3 = time.perf_counter()
+        prep_ms.append((t2 - t0) * 1000)
+        offline_ms.append((t1 - t0 + t3 - t2) * 1000)
+        cp.store.embedder._query.cache_clear()
+        t4 = time.perf_counter()
+        cp.store.embedder.embed_query(case.message)
+        embed_ms.append((time.perf_counter() - t4) * 1000)
+    print(f"{len(cases)} cases from evals/cases.jsonl\n")
+    print("| measure | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    print(f"| everything except the model call (understand + retrieve + prompt) | {statistics.median(prep_ms):.1f} | {pct(prep_ms, 95):.1f} |")
+    print(f"| of which: query embedding alone | {statistics.median(embed_ms):.1f} | {pct(embed_ms, 95):.1f} |")
+    print(f"| offline composer draft (understand + retrieve + compose) | {statistics.median(offline_ms):.1f} | {pct(offline_ms, 95):.1f} |")
+
+    from openai_server import delay, start_server
+
+    timeout = 2.0
+    with start_server() as server:
+        server.enqueue(*[delay(timeout + 1.5) for _ in range(8)])
+        slow = Copilot(store=work / "store", home=work / "home", model="openai/slow", api_base=server.base_url,
+                       api_key="x", timeout=timeout)
+        slow.retriever = cp.retriever
+        times = []
+        for case in cases[:5]:
+            t = time.perf_counter()
+            d = slow.draft(case)
+            times.append(time.perf_counter() - t)
+            assert d.model == "offline-composer" and d.warnings
+        server.stopping.set()
+    print(f"| fallback draft after a model timeout of {timeout:.0f} s (5 runs) | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} (max) |")
+
+
+if __name__ == "__main__":
+    main()
