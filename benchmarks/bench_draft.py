@@ -68,7 +68,7 @@ def main() -> None:
 
     timeout = 2.0
     with start_server() as server:
-        server.enqueue(*[delay(timeout + 1.5) for _ in range(8)])
+        server.enqueue(*[delay(timeout + 1.5) for _ in range(60)])
         slow = Copilot(store=work / "store", home=work / "home", model="openai/slow", api_base=server.base_url,
                        api_key="x", timeout=timeout)
         slow.retriever = cp.retriever

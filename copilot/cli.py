@@ -181,7 +181,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
     if args.model:
         env["COPILOT_MODEL"] = args.model
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.address", args.host,
-           "--server.port", str(args.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.port", str(args.port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none", "--client.showErrorDetails", "none", "--client.toolbarMode", "minimal"]
     print(f"copilot side panel: http://{args.host}:{args.port}  (Ctrl+C to stop)")
     return subprocess.call(cmd, env=env)
 

@@ -96,9 +96,9 @@ def _message_lang(text: str) -> str:
 
 def reply_language(text: str, default: str) -> str:
     """detect_language on a bounded sample: the side panel calls this on every edit."""
-    if len(text) > 420:
-        head = text[:300].rsplit(" ", 1)[0]
-        tail = text[-120:].split(" ", 1)[-1]
+    if len(text) > 260:
+        head = text[:200].rsplit(" ", 1)[0]
+        tail = text[-60:].split(" ", 1)[-1]
         text = head + " " + tail
     return detect_language(text, default=default)
 
@@ -143,38 +143,68 @@ class Context:
         text = self.case.all_customer_text()
         return message_info(text, self.lang, self.case.customer.name)
 
-    def specific_tokens(self, toks: tuple[Token, ...] | list[Token]) -> list[Token]:
-        """Tokens that refer to this customer's own details: codes/numbers from the message that the
-        knowledge does not also contain, and the customer's name."""
+    @cached_property
+    def _token_kinds(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """Start offsets of reply tokens that are (specific, topic, message) words -- computed once."""
         m = self.message
         if m is None:
-            return []
+            return frozenset(), frozenset(), frozenset()
         kb_nums = self.kb.numbers if self.kb else frozenset()
         kb_keys = self.kb.keys if self.kb else frozenset()
-        out = []
-        for t in toks:
+        spec, topic, msg = set(), set(), set()
+        for t in self.doc.tokens:
             if t.has("num"):
                 if t.low in m.codes and len(t.low) >= 2 and t.low not in kb_nums:
-                    out.append(t)
-            elif t.cap and (t.low in m.names or t.lemma in m.names):
-                out.append(t)
-            elif t.cap and t.key in m.propers and t.key not in kb_keys:
-                out.append(t)
-        return out
+                    spec.add(t.start)
+                continue
+            if t.cap and (t.low in m.names or t.lemma in m.names or (t.key in m.propers and t.key not in kb_keys)):
+                spec.add(t.start)
+            if t.content and t.key in m.keys:
+                msg.add(t.start)
+                if t.key not in kb_keys:
+                    topic.add(t.start)
+        return frozenset(spec), frozenset(topic), frozenset(msg)
+
+    def specific_tokens(self, toks) -> list[Token]:
+        """Tokens that refer to this customer's own details: codes/numbers from the message that the
+        knowledge does not also contain, the customer's name, proper names from the message."""
+        spec = self._token_kinds[0]
+        return [t for t in toks if t.start in spec]
 
     def topic_tokens(self, toks) -> list[Token]:
         """Content words shared with the customer's message but not just echoed knowledge."""
-        m = self.message
-        if m is None:
-            return []
-        kb = self.kb.keys if self.kb else frozenset()
-        return [t for t in toks if t.content and not t.has("num") and t.key in m.keys and t.key not in kb]
+        topic = self._token_kinds[1]
+        return [t for t in toks if t.start in topic]
 
     def message_tokens(self, toks) -> list[Token]:
-        m = self.message
-        if m is None:
-            return []
-        return [t for t in toks if t.content and not t.has("num") and t.key in m.keys]
+        """Content words shared with the customer's message."""
+        msg = self._token_kinds[2]
+        return [t for t in toks if t.start in msg]
+
+    @cached_property
+    def link_tokens(self) -> dict[int, bool]:
+        """First token of each URL / email / phone number in the reply -> is it the customer's own number."""
+        codes = self.message.codes if self.message else frozenset()
+        starts = [t.start for t in self.doc.tokens]
+        out: dict[int, bool] = {}
+        import bisect
+
+        for rx in (S.URL_RE, S.EMAIL_RE, S.PHONE_RE):
+            for m in rx.finditer(self.reply_text):
+                i = bisect.bisect_left(starts, m.start())
+                if i < len(starts) and starts[i] < m.end():
+                    own = rx is S.PHONE_RE and all(p.strip("+()-").lower() in codes for p in m.group(0).split())
+                    out.setdefault(starts[i], own)
+        return out
+
+    @cached_property
+    def time_starts(self) -> frozenset[int]:
+        """Start offsets of reply tokens that are part of a concrete time (opening hours excluded)."""
+        return S.time_token_starts(self.doc.tokens, self.reply_text, self.lang)
+
+    def timed(self, toks) -> bool:
+        ts = self.time_starts
+        return any(t.start in ts for t in toks)
 
     @cached_property
     def actions(self) -> list[tuple[S.Seg, S.Action]]:
@@ -190,9 +220,8 @@ class Context:
         out = []
         acted = {id(sg) for sg, _ in self.actions}
         for sg in self.body:
-            timed = S.has_time(sg.tokens, self.reply_text, self.lang, 0)
-            if id(sg) in acted and timed:
-                out.append(sg)
-            elif S.third_party_commitment(sg.tokens, self.reply_text, self.lang, 0):
+            if not self.timed(sg.tokens):
+                continue
+            if id(sg) in acted or S.third_party_commitment(sg.tokens, self.lang):
                 out.append(sg)
         return out

@@ -61,28 +61,25 @@ _GENERIC_CLOSING_EN = ("questions", "question", "anything", "further", "else", "
 
 def _strong_targets(ctx: Context, toks: Sequence[Token], own_numbers: bool = True) -> list[Token]:
     """Institutions / channels elsewhere (plus links, emails and service numbers)."""
-    lex = L.FI_TARGETS if ctx.lang == "fi" else L.EN_TARGETS
-    found = [t for t in toks if lex.match(t) and not t.has("num")]
-    if toks:
-        s, e = toks[0].start, toks[-1].end
-        seg = ctx.reply_text[s:e]
-        codes = ctx.message.codes if ctx.message else frozenset()
-        for rx in (S.URL_RE, S.EMAIL_RE, S.PHONE_RE):
-            for m in rx.finditer(seg):
-                if rx is S.PHONE_RE and not own_numbers and all(p.lower() in codes for p in m.group(0).split()):
-                    continue  # the customer's own number
-                found.append(next((t for t in toks if t.start >= s + m.start()), toks[-1]))
-    return found
+    name = "FI_TARGETS" if ctx.lang == "fi" else "EN_TARGETS"
+    links = ctx.link_tokens
+    out = []
+    for t in toks:
+        if name in t.info.cls and not t.has("num"):
+            out.append(t)
+        elif t.start in links and (own_numbers or not links[t.start]):
+            out.append(t)
+    return out
 
 
 def _ui_targets(ctx: Context, toks: Sequence[Token]) -> list[Token]:
-    lex = L.FI_UI_TARGETS if ctx.lang == "fi" else L.EN_UI_TARGETS
-    return [t for t in toks if lex.match(t)]
+    name = "FI_UI_TARGETS" if ctx.lang == "fi" else "EN_UI_TARGETS"
+    return [t for t in toks if name in t.info.cls]
 
 
 def _here(ctx: Context, toks: Sequence[Token]) -> bool:
-    lex = L.FI_HERE if ctx.lang == "fi" else L.EN_HERE
-    return any(lex.match(t) for t in toks)
+    name = "FI_HERE" if ctx.lang == "fi" else "EN_HERE"
+    return any(name in t.info.cls for t in toks)
 
 
 def _fi_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
@@ -260,8 +257,7 @@ def _redirects(ctx: Context) -> list[Hit]:
                 hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
         # a bare link / service number as the answer ("Ohjeet: https://...", "Lisätietoja numerosta ...")
         if not any(h.start >= sg.sentence.start and h.end <= sg.sentence.end for h in hits):
-            links = [t for t in _strong_targets(ctx, sg.tokens, own_numbers=False)
-                     if S.URL_RE.match(ctx.reply_text, t.start) or S.PHONE_RE.match(ctx.reply_text, t.start)]
+            links = [t for t in sg.tokens if t.start in ctx.link_tokens and not ctx.link_tokens[t.start]]
             if links and not any(("1sg" in t.feats or "1pl" in t.feats) for t in sg.tokens):
                 hits.append(hit(0.7 * (0.3 if closing else 1.0), "deflection.redirect", [links[0]]))
     return hits

@@ -67,6 +67,13 @@ class Seg:
         return len(self.tokens)
 
     def clauses(self) -> list[tuple[Token, ...]]:
+        cached = self.__dict__.get("_clauses")
+        if cached is None:
+            cached = self._clauses_uncached()
+            self.__dict__["_clauses"] = cached
+        return cached
+
+    def _clauses_uncached(self) -> list[tuple[Token, ...]]:
         keep = set(id(t) for t in self.tokens)
         out = []
         for c in self.sentence.clauses():
@@ -201,6 +208,35 @@ def has_time(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
 _FI_TIME_FIRST = frozenset(p[0] for p in L.FI_TIME_PHRASES)
 
 
+def time_token_starts(toks: Sequence[Token], text: str, lang: str) -> frozenset[int]:
+    """Start offsets of tokens inside a concrete time expression (words, clock, date, within ...)."""
+    name = "FI_TIME" if lang == "fi" else "EN_TIME"
+    masked = masked_hours(text)
+    spans = deadline_spans(text)
+    out = set()
+    for t in toks:
+        if name in t.info.cls and masked[t.start:t.end].strip():
+            out.add(t.start)
+    if spans:
+        import bisect
+
+        starts = [t.start for t in toks]
+        for s, e in spans:
+            i = max(0, bisect.bisect_right(starts, s) - 1)
+            while i < len(toks) and toks[i].start < e:
+                if toks[i].end > s:
+                    out.add(toks[i].start)
+                i += 1
+    if lang == "fi":
+        for i, t in enumerate(toks):
+            if t.low in _FI_TIME_FIRST:
+                for p in L.FI_TIME_PHRASES:
+                    if p[0] == t.low and i + len(p) <= len(toks) and all(
+                            tok_is(toks[i + k], w) for k, w in enumerate(p)):
+                        out.update(toks[i + k].start for k in range(len(p)))
+    return frozenset(out)
+
+
 def has_vague_time(text: str) -> bool:
     return bool(VAGUE_TIME_RE.search(text))
 
@@ -325,10 +361,8 @@ THIRD_PARTY_VERBS_EN = frozenset(["call", "contact", "email", "get", "send", "de
                                   "phone", "reply", "text", "visit", "come", "be"])
 
 
-def third_party_commitment(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
-    """Someone named acts *towards the customer* with a time: "hän soittaa sinulle huomenna klo 12"."""
-    if not has_time(toks, text, lang, offset):
-        return False
+def third_party_commitment(toks: Sequence[Token], lang: str) -> bool:
+    """Someone acts *towards the customer* (call you, send you ...); the caller checks the time."""
     if lang == "fi":
         verb = any((t.vlemma or t.lemma) in THIRD_PARTY_VERBS_FI and ("3sg" in t.feats or "3pl" in t.feats)
                    for t in toks)
