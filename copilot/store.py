@@ -9,9 +9,10 @@ write holds a file lock in the store dir.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import copilot._offline  # noqa: F401  (telemetry off before chromadb loads)
@@ -73,8 +74,13 @@ class KnowledgeStore:
         self.store_dir = Path(store_dir)
         self.url = url
         self.embedder = embedder
-        self._client = _client(self.store_dir, url)
         self._collection = None
+        lock = self._lock()
+        if lock is None:
+            self._client = _client(self.store_dir, url)
+        else:  # two processes creating a new embedded store at once race on its schema
+            with self._locked(lock):
+                self._client = _client(self.store_dir, url)
 
     # -- collection -------------------------------------------------------
     def _meta(self) -> dict[str, Any]:
@@ -136,18 +142,24 @@ class KnowledgeStore:
 
         Files that failed to load keep their previous chunks (nothing saved is lost)."""
         lock = self._lock()
+        if lock is None:
+            return self._sync_locked(loaded, rebuild=rebuild)
+        with self._locked(lock):
+            return self._sync_locked(loaded, rebuild=rebuild)
+
+    @staticmethod
+    @contextmanager
+    def _locked(lock: FileLock) -> Iterator[None]:
         try:
-            if lock is not None:
-                lock.acquire()
+            lock.acquire()
         except Timeout:
             raise StoreBusyError(
                 f"another `copilot index` holds {lock.lock_file}; wait for it to finish and run again"
             ) from None
         try:
-            return self._sync_locked(loaded, rebuild=rebuild)
+            yield
         finally:
-            if lock is not None:
-                lock.release()
+            lock.release()
 
     def _sync_locked(self, loaded: LoadResult, *, rebuild: bool) -> SyncReport:
         start = time.perf_counter()

@@ -83,6 +83,15 @@ def _apology(sent: Sequence[Token]) -> bool:
     return "oikeassa" in lows or ("right" in lows and any(w in ("you're", "you") for w in lows))
 
 
+def _exculpated(sent: Sequence[Token]) -> bool:
+    """"ei liity sinuun", "ei johdu sinusta", "not your fault", "nothing you did" in the sentence."""
+    for i, t in enumerate(sent):
+        if t.has("neg") or t.low in ("nothing", "nothing's"):
+            if any(u.has("2p") for u in sent[i + 1:i + 5]):
+                return True
+    return False
+
+
 def _lem(t: Token) -> str:
     return t.vlemma or t.lemma
 
@@ -162,8 +171,9 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     break
         # -- clearly stated / rule reference
         if ("FI_CLEARLY" in t.info.cls) and (any(_lem(u) in L.FI_SAY_VERBS for u in sent)
-                                      or "FI_RULE_REF" in scls):
-            hits.append(hit(0.8, "accusatory.rule_quote", [t]))
+                                              or "FI_RULE_REF" in scls):
+            both = "FI_RULE_REF" in scls and any(_lem(u) in L.FI_SAY_VERBS for u in sent)
+            hits.append(hit(0.9 if both else 0.8, "accusatory.rule_quote", [t]))
         if ("FI_RULE_REF" in t.info.cls) and any(_lem(u) == "hyväksyä" for u in clause) and not me:
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
         if low.startswith(("tunnetusti", "yleisesti")) and any(u.low.startswith(("tiedos", "tunnet"))
@@ -201,7 +211,9 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         # -- responsibility / own decision / risk on the customer
         if ("FI_RESPONSIBILITY" in t.info.cls) and not neg and not me:
             near = clause[max(0, i - 4):i + 4]
-            if any(u.has("2p") or ("FI_CUSTOMER_3P" in u.info.cls) or u.low.startswith("oma") for u in near):
+            if t.has("2p") or any(u.has("2p") for u in clause[max(0, i - 2):i + 2]):
+                hits.append(hit(0.9, "accusatory.responsibility", [t]))
+            elif any(u.has("2p") or ("FI_CUSTOMER_3P" in u.info.cls) or u.low.startswith("oma") for u in near):
                 hits.append(hit(0.8, "accusatory.responsibility", [t]))
         if lem == "vastata" and "3sg" in t.feats and any(("FI_CUSTOMER_3P" in u.info.cls) for u in clause[:i]) \
                 and any(u.low.startswith(("kaike", "käytö", "kulu", "maksu")) for u in after):
@@ -237,8 +249,11 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if low == "itse" and any(u.has("cond") for u in clause) and not me:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
     # generic blame: quantifier + cause + customer side, not about our own error
-    if "FI_QUANT_GENERIC" in ccls and "FI_CAUSE" in scls and \
-            "FI_CUSTOMER_SIDE" in scls and not _neg(sent) and not _first_person(sent) \
+    fcause = next((k for k, t in enumerate(sent) if "FI_CAUSE" in t.info.cls), None)
+    if _exculpated(sent):
+        fcause = None
+    if "FI_QUANT_GENERIC" in ccls and fcause is not None and "FI_CUSTOMER_SIDE" in scls and \
+            not any(t.has("neg") for t in sent[max(0, fcause - 3):fcause + 1]) and not _first_person(sent) \
             and not any(t.low.startswith(("järjestelmä", "meidän", "oma virhe")) for t in sent):
         hits.append(hit(0.9, "accusatory.generic_blame", list(clause)))
     # "mikä johtuu yleensä maksutietojen virheestä", "usein ... luultu"
@@ -343,9 +358,9 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if low == "for" and len(nxt) >= 2 and nxt[0] == "the" and nxt[1] in ("second", "third", "fourth", "last",
                                                                              "nth", "umpteenth"):
             hits.append(hit(0.6, "accusatory.as_told", clause[i:i + 3]))
-        if ("EN_CLEARLY" in t.info.cls) and (any(u.low in _EN_SAY for u in clause) or any(("EN_RULE_REF" in u.info.cls)
-                                                                                     for u in clause)):
-            hits.append(hit(0.8, "accusatory.rule_quote", [t]))
+        if ("EN_CLEARLY" in t.info.cls) and (any(u.low in _EN_SAY for u in clause) or "EN_RULE_REF" in scls):
+            both = "EN_RULE_REF" in scls and any(u.low in _EN_SAY for u in clause)
+            hits.append(hit(0.9 if both else 0.8, "accusatory.rule_quote", [t]))
         if low == "widely" and nxt[:1] == ["known"] or low == "common" and nxt[:1] == ["knowledge"]:
             hits.append(hit(0.7, "accusatory.rule_quote", clause[i:i + 2]))
         if low in ("accepted", "agreed") and "EN_RULE_REF" in scls and \
@@ -368,7 +383,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if low in ("recommend", "advise") and "always" in lows[max(0, i - 2):i]:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low == "before" and nxt and nxt[0].endswith("ing") and nxt[0][:-3] in (
-                "contact", "call", "report", "email", "writ", "complain", "messag"):
+                "contact", "call", "report", "email", "writ", "complain", "messag", "disput", "claim", "rais",
+                "escalat", "reach"):
             hits.append(hit(0.6 if any(u.low in ("first", "please", "own", "make", "check") for u in sent)
                             else 0.4, "accusatory.reprimand", clause[i:i + 2]))
         # -- do not contact us again
@@ -384,7 +400,9 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
             near = clause[max(0, i - 5):i + 5]
             if any(u.has("2p") or ("EN_CUSTOMER_3P" in u.info.cls) or u.low == "own" for u in near) and not (
                     me and not any(u.has("2p") for u in near)):
-                hits.append(hit(0.8, "accusatory.responsibility", [t]))
+                direct = i > 0 and clause[i - 1].low in ("your", "yours") or any(
+                    u.low in ("you", "you're", "yourself") for u in clause[max(0, i - 3):i])
+                hits.append(hit(0.95 if direct else 0.8, "accusatory.responsibility", [t]))
         if low == "own" and i + 1 < n and clause[i + 1].low in ("risk", "decision", "choice"):
             hits.append(hit(0.9, "accusatory.responsibility", clause[i:i + 2]))
         if low == "your" and i + 1 < n and clause[i + 1].low in ("decision", "choice"):
@@ -411,9 +429,13 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low == "instead" and nxt[:1] == ["of"] and any(u.has("2p") or u.low == "please" for u in sent):
             hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+    cause_i = next((k for k, t in enumerate(sent) if "EN_CAUSE" in t.info.cls), None)
+    if _exculpated(sent):
+        cause_i = None
     if any(("EN_QUANT_GENERIC" in t.info.cls) or t.low == "always" for t in clause) and \
-            "EN_CAUSE" in scls and any(("EN_CUSTOMER_SIDE" in t.info.cls) or t.low in (
-                "incorrect", "wrong", "wrongly") for t in sent) and not _neg(sent) and not me:
+            cause_i is not None and any(("EN_CUSTOMER_SIDE" in t.info.cls) or t.low in (
+                "incorrect", "wrong", "wrongly") for t in sent) and \
+            not any(t.has("neg") for t in sent[max(0, cause_i - 3):cause_i + 1]) and not me:
         hits.append(hit(0.9, "accusatory.generic_blame", list(clause)))
     return hits
 

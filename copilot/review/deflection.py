@@ -40,6 +40,7 @@ _FI_MODAL_2P = frozenset(["voit", "voitte", "voisit", "voisitte", "kannattaa", "
                           "tulee", "tarvitset", "tarvitsette", "pyydämme", "pyydän", "suosittelemme",
                           "suosittelen", "kehotamme", "ohjaamme", "neuvomme", "voitkin", "kannattaakin",
                           "kannattanee", "joudut", "joudutte"])
+_FI_OBLIGATION = frozenset(["pitää", "täytyy", "tulee"])  # directive only with "sinun / teidän"
 _FI_SERVICE_VERBS = frozenset(["hoitaa", "käsitellä", "tehdä", "varata", "avata", "vaihtaa", "luovuttaa", "asioida",
                                "palvella", "hakea", "noutaa", "allekirjoittaa", "tunnistaa", "päivittää",
                                "muuttaa", "tilata", "sopia", "ratkaista", "selvittää"])
@@ -102,15 +103,27 @@ def _fi_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
             out.append((1.0, t, inherent))
         elif t.has("2p") and t.has("clitic") and not t.has("past"):  # "varaathan", "piipahdathan"
             out.append((1.0, t, inherent))
-        elif ("inf" in t.feats or "inf3" in t.feats) and any(p in _FI_MODAL_2P for p in prev):
+        elif ("inf" in t.feats or "inf3" in t.feats) and any(p in _FI_MODAL_2P for p in prev) and (
+                not any(p in _FI_OBLIGATION for p in prev) or any(u.has("2p") for u in toks[max(0, i - 4):i])):
             out.append((0.9, t, inherent))
         elif ("inf" in t.feats) and "voi" in prev and not any(u.has("2p") or u.has("1sg") or u.has("1pl")
-                                                               for u in toks[max(0, i - 4):i]):
+                                                               for u in toks[max(0, i - 4):i]) \
+                and not _has_subject(toks, i):
             out.append((0.8, t, inherent))  # impersonal "lyhennysvapaata voi hakea lomakkeella"
         elif t.has("2p") and not t.has("past") and not t.has("cond") and lem != "olla" and not (
                 t.has("guess") and t.low.endswith("it")):
             out.append((0.7, t, inherent))  # "kun tulet käymään", "saat myymälästämme"
     return out
+
+
+def _has_subject(toks: Sequence[Token], i: int) -> bool:
+    """A nominative noun before the modal ("Käsittelijä voi hyväksyä") means it is not impersonal."""
+    for u in toks[max(0, i - 4):i]:
+        if u.low == "voi":
+            break
+        if u.content and not u.has("verb") and u.low == u.lemma and not u.low.endswith("sti"):
+            return True
+    return False
 
 
 def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
@@ -132,7 +145,9 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
             strength = 1.0
         if prev[-1:] == ["please"] or prev[-1:] == ["kindly"] or prev[-2:-1] == ["please"] and base:
             strength = 1.0
-        if "you" in prev and any(p in _EN_MODAL_YOU for p in prev) and base and "to" not in lows[i:i + 1]:
+        you_modal = ("you" in prev and any(p in _EN_MODAL_YOU for p in prev)) or any(
+            p in ("you'll", "you'd", "you've") for p in prev)
+        if you_modal and base and "to" not in lows[i:i + 1]:
             strength = max(strength, 0.9)
         if any(p in ("step", "way", "option", "best", "fastest", "quickest", "easiest") for p in prev) and \
                 "to" in prev and base:

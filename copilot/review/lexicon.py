@@ -58,7 +58,7 @@ class Lex:
 
     def _match(self, tok) -> bool:
         low = tok.low
-        if low in self.exclude:
+        if self.exclude and low.startswith(self.exclude):  # exclude entries are prefixes
             return False
         if low in self.lemmas or tok.lemma in self.lemmas or (tok.vlemma and tok.vlemma in self.lemmas):
             return True
@@ -150,13 +150,16 @@ FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymäl�
                  parts=("konttor", "toimipist", "palvelupist", "liikkee", "liikke", "myymälä", "kaupa", "kaupp",
                         "asiakaspalvel", "puhelinpalvel", "korttipalvel", "lainapalvel", "tiimi", "osasto",
                         "yksikkö", "yksikö", "asiantuntij", "lomak", "verkkosivu", "sivuilla", "sivuilta",
-                        "sivustol", "sivusto", "ukk", "chat", "verkkoviest", "sähköpost", "puhelimitse",
-                        "puhelinnumer", "palvelunumer", "vikailmoitu", "ajanvarau", "isännöitsij", "taloyhtiö",
+                        "sivustol", "sivusto", "chat", "verkkoviest", "sähköpost", "puhelimitse",
+                        "palvelunumer", "vikailmoitu", "ajanvarau", "isännöitsij", "taloyhtiö",
                         "viranomai", "poliisi", "vakuutusyhtiö", "maahantuoj", "valmistaj", "jälleenmyyj",
-                        "operaattor", "vaihtee", "vaihde", "neuvonta", "neuvonna", "ohjee", "ohjeit",
+                        "operaattor", "vaihteese", "vaihteesta", "vaihteen", "neuvonta", "neuvonna", "ohjee",
+                        "ohjeit",
                         "myyjä", "myyjil", "pankkii", "kioski", "apteek", "postiin", "postista", "huoltamo",
                         "korjaamo", "kuljetusliik", "asiakaspalvelu"),
-                 exclude=("palvelus", "palvelusta", "kauppakirja", "kauppakirjassa"))
+                 prefixes=("ukk",),
+                 exclude=("palvelus", "kauppakirj", "kaupante", "kauppakass", "liikkeelle", "asiakaspalvelij",
+                          "vaihdet", "hukka"))
 FI_UI_TARGETS = Lex("fi", words=_w("sovellus verkkopankki asetus näkymä valikko"),
                     parts=("sovellu", "verkkopank", "asetuks", "asetukse", "näkymä", "valiko", "omatili",
                            "verkkopalvelu", "palvelussa", "palveluun"))
@@ -245,10 +248,11 @@ EN_CANNED_THANKS = (("thank", "message"), ("thank", "contact"), ("thank", "reach
 FI_CUSTOMER_3P = Lex("fi", words=_w("asiakas vastaanottaja tilinhaltija kortinhaltija käyttäjä hakija kuluttaja "
                                      "matkustaja jäsen omistaja tilaaja lähettäjä huoltaja haltija lainanottaja "
                                      "ostaja maksaja"),
-                     parts=("asiakka", "asiakas", "haltij", "vastaanottaj", "lainanottaj", "käyttäj", "ostaj",
-                            "tilaaj", "maksaj", "omistaj", "matkustaj"),
-                     exclude=("asiakaspalvelu", "asiakaspalvelumme", "asiakaspalveluun", "asiakaspalvelussa",
-                              "asiakaspalvelusta", "asiakaspalvelijalle", "asiakaspalvelija"))
+                     parts=("haltij", "vastaanottaj", "lainanottaj", "ostaj", "tilaaj", "maksaj", "omistaj",
+                            "matkustaj"),
+                     prefixes=("asiakka", "käyttäj"),
+                     exclude=("asiakaspalv", "asiakasnum", "asiakastil", "asiakastie", "asiakassuh", "käyttäjätie",
+                              "käyttäjätun", "vastaanottajapank"))
 EN_CUSTOMER_3P = Lex("en", words=_w("customer customers holder holders cardholder cardholders user users "
                                      "recipient recipients applicant applicants member members consumer "
                                      "consumers subscriber subscribers client clients passenger passengers "
@@ -275,7 +279,8 @@ FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisu
 EN_RESPONSIBILITY = Lex("en", words=_w("responsible responsibility fault liable liability negligence "
                                         "careless carelessness"))
 FI_RULE_REF = Lex("fi", words=_w("ohje sääntö ehto käyttöehto sopimus ohjeistus"),
-                  parts=("ohjee", "ohjei", "ehdo", "ehtoj", "sääntö", "säännö", "sopimukse", "käyttöehd"))
+                  parts=("ohjee", "ohjei", "ehdo", "ehtoj", "sääntö", "säännö", "sopimukse", "käyttöehd"),
+                  exclude=("säännölli", "ehdott", "ehdoton", "ehdottom"))
 EN_RULE_REF = Lex("en", words=_w("instruction instructions rule rules terms condition conditions policy "
                                   "agreement guidelines guide"))
 FI_AS_ALREADY = Lex("fi", words=_w("kuten"))
@@ -287,15 +292,15 @@ EN_QUANT_GENERIC = Lex("en", words=_w("most usually typically often majority man
 FI_CAUSE = Lex("fi", words=_w("johtua syy koska aiheuttaa vuoksi takia"), parts=("johtu", "aiheut"))
 EN_CAUSE = Lex("en", words=_w("because due caused cause result happen happens"))
 FI_CUSTOMER_SIDE = Lex("fi", words=_w("asiakas oma käyttäjä salasana tunnus laite"),
-                       parts=("asiakka", "omist", "omia", "oman", "omat", "omaa", "salasan", "tunnuks",
-                              "käyttäjä", "laittee", "laitte"),
+                       parts=("asiakka", "salasan", "tunnuks", "käyttäjä", "laittee", "laitte"),
+                       prefixes=("omist", "omia", "oman", "omat", "omaa", "omis", "omal"),
                        exclude=("asiakaspalvelu",))
 EN_CUSTOMER_SIDE = Lex("en", words=_w("password passwords customer customers user users own reused shared "
                                        "careless device devices login details"))
 FI_PATIENCE = Lex("fi", words=_w("kärsivällisyys malttaa kärsivällinen"), parts=("kärsivälli",))
 EN_PATIENCE = Lex("en", words=_w("patience patient"))
 FI_REPRIMAND = Lex("fi", words=_w("turhaan turha päällekkäinen ruuhka ruuhkauttaa hidastaa kuormittaa "
-                                   "turhia"), parts=("päällekkäi", "ruuhka", "turha", "kuormit", "hidast"))
+                                   "turhia turhat turhista"), parts=("päällekkäi", "ruuhka", "kuormit", "hidast"))
 EN_REPRIMAND = Lex("en", words=_w("duplicate unnecessary unnecessarily needlessly clog clogs slows "
                                    "repeatedly"))
 FI_SELF = Lex("fi", words=_w("itse itsekin omin"))
