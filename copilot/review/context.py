@@ -209,8 +209,14 @@ class Context:
     @cached_property
     def actions(self) -> list[tuple[S.Seg, S.Action]]:
         out = []
+        names = self.message.names if self.message else frozenset()
         for sg in self.body:
+            first = sg.sentence.tokens[:1]
+            addressed = bool(first) and first[0].low in names and \
+                self.reply_text[first[0].end:first[0].end + 1] == ","  # "Raili, uusi kuljetus on tilattu"
             for a in S.first_person_actions(sg.tokens, self.lang):
+                out.append((sg, a))
+            for a in S.passive_done(sg.tokens, self.lang, addressed):
                 out.append((sg, a))
         return out
 

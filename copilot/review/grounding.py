@@ -18,8 +18,13 @@ from copilot.review.model import CheckResult
 
 NAME = "grounding"
 PASS_AT = 0.75
-_PROMISE = re.compile(r"\b(maksut\w*|ilmai\w*|hyvit\w*|korva\w*|takuu\w*|takaa\w*|free of charge|free|"
-                      r"refund\w*|compensat\w*|guarantee\w*|waive\w*)", re.I)
+_PROMISE = re.compile(r"\b(maksutta|maksuton\w*|ilmaise\w*|ilmainen|hyvit(?!ys)\w*|korvaa\w*|korvat\w*|"
+                      r"takaa\w*|free of charge|at no cost|refund(?:ed|s)?\b|compensat\w*|guarantee\w*|"
+                      r"waive\w*)", re.I)
+# a number is a claim when a unit follows (duration, money, percent, per-unit rate)
+_UNIT = re.compile(r"^\s*(?:[–-]\s*\d+\s*)?(?:%|€|e\b|eur\w*|euro\w*|prosent\w*|(?:business\s+|banking\s+|working\s+)?"
+                   r"(?:min\w*|h\b|hours?|tun\w*|päiv\w*|days?|arkipäiv\w*|pankkipäiv\w*|vrk|vuorokau\w*|"
+                   r"viik\w*|weeks?|kuukau\w*|kk\b|months?|vuo\w*|years?|kertaa|times|gb|mb|kwh|km|kpl))", re.I)
 _PROMISE_KB = {"maksut": ("maksut", "ilmai", "ei maksa", "veloituk"), "ilmai": ("maksut", "ilmai"),
                "hyvit": ("hyvit", "korva", "palaut"), "korva": ("korva", "hyvit"), "takuu": ("takuu", "taka"),
                "takaa": ("takuu", "taka"), "free": ("free", "no cost", "no charge", "waive"),
@@ -66,6 +71,9 @@ def check(ctx: Context) -> CheckResult:
             within = any(a <= s and e <= b for a, b in (mm.span() for mm in S.WITHIN_RE.finditer(text)))
             if not within:
                 continue
+        tail = text[e:e + 30]
+        if not _UNIT.match(tail) and not re.search(r"[€%]", raw) and not re.search(r"/\d", raw):
+            continue  # ids, counts and codes are not knowledge claims
         val = norm_number(raw.strip("€ ").replace("euroa", "").replace("euro", "").replace("%", ""))
         nums = re.findall(r"\d+(?:\.\d+)?", val)
         ok = val in kb.numbers or (nums and all(n in kb.numbers for n in nums))

@@ -239,6 +239,11 @@ EN_EMPATHY = Lex("en", words=_w("sorry apologise apologize apology apologies und
                                  "stressful worrying inconvenience imagine congratulations congrats "
                                  "appreciate unfortunately frustration upsetting awful annoying"),
                  parts=("apolog", "frustrat", "stressful", "congrat"))
+# validating the customer without an apology: "olet oikeassa", "hyvä että ilmoitit", "you're right"
+FI_VALIDATE = Lex("fi", words=_w("oikeassa fiksua hätää toivottavasti onneksi ymmärrettävää tietysti "
+                                  "riesa harmittavaa turhauttavaa hyvä"),
+                  prefixes=("toivottavasti", "ymmärrettäv", "oikeutettu"))
+EN_VALIDATE = Lex("en", words=_w("right glad hope hopefully understandable worries worry fair"))
 FI_CANNED_THANKS = (("kiitos", "viesti"), ("kiitos", "yhteydenotto"), ("kiitos", "kiinnostus"),
                     ("kiittää", "yhteydenotto"))
 EN_CANNED_THANKS = (("thank", "message"), ("thank", "contact"), ("thank", "reach"), ("thank", "get"),

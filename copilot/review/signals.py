@@ -296,6 +296,13 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
             if lem in ("aikoa", "pyrkiä"):
                 out.append(Action(t, "will", lem))
                 continue
+            if lem in ("ehtiä", "pystyä", "onnistua") and "past" in f:  # "ehdin pysäyttää" = done
+                for j in range(max(0, i - 4), min(n, i + 4)):
+                    u = toks[j]
+                    if "inf" in u.feats and (u.vlemma or u.lemma) in L.FI_ACTION_VERBS:
+                        out.append(Action(u, "done", u.vlemma or u.lemma))
+                        break
+                continue
             if lem in L.FI_NON_ACTION_VERBS or lem not in L.FI_VERBS:
                 continue
             if lem == "pyytää" and any(u.has("2p") for u in toks[i + 1:i + 4]):
@@ -351,6 +358,47 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
                     kind = "handoff"
                 out.append(Action(u, kind, lem))
                 break
+        return out
+    return out
+
+
+_EN_BE_PERFECT = frozenset(["has", "have", "was", "were", "is", "are"])
+
+
+_CONDITIONAL_OPENERS = frozenset(["kun", "jos", "mikäli", "kunhan", "kunnes", "ennen", "jotta", "when", "if", "once",
+                                  "after", "until", "before", "unless"])
+
+
+def passive_done(toks: Sequence[Token], lang: str, addressed: bool = False) -> list[Action]:
+    """Work already done on the customer's own case, in the passive: "korttisi on avattu",
+    "lainanne eräpäivä on palautettu", "your fee has been refunded". Needs a 2nd-person anchor
+    (in the sentence, or ``addressed``: elsewhere in the reply); not inside "kun / if ..." clauses."""
+    if not addressed and not any(t.has("2p") for t in toks):
+        return []
+    out: list[Action] = []
+    cut = [t.start for t in toks if t.low in _CONDITIONAL_OPENERS]
+
+    def conditional(t: Token) -> bool:
+        return any(c <= t.start for c in cut)
+    if lang == "fi":
+        for i, t in enumerate(toks):
+            if conditional(t):
+                continue
+            if t.has("pass") and ("part" in t.feats or "past" in t.feats) and not negated(toks, i, 3) and \
+                    (t.vlemma or t.lemma) in L.FI_ACTION_VERBS and \
+                    (any(u.low in ("on", "ovat", "olivat", "oli") for u in toks[max(0, i - 3):i]) or "past" in t.feats):
+                out.append(Action(t, "done", t.vlemma or t.lemma))
+        return out
+    if lang == "en":
+        lows = [t.low for t in toks]
+        for i, t in enumerate(toks):
+            if conditional(t):
+                continue
+            if t.low == "been" and i > 0 and lows[i - 1] in _EN_BE_PERFECT and i + 1 < len(toks):
+                u = toks[i + 1]
+                if ("EN_ACTION_VERBS" in u.info.cls) and (u.low.endswith("ed") or u.low in _EN_PAST_IRREG) and \
+                        not negated(toks, i, 3):
+                    out.append(Action(u, "done", u.lemma))
         return out
     return out
 

@@ -95,7 +95,7 @@ def _fi_features(low: str, lem: str) -> tuple[str, frozenset[str]]:
         feats |= {"1pl", "pron1pl"}
     if not hit and len(low) >= 5:
         verblike = lem.endswith(_FI_VERBLIKE_END) and lem != low
-        if verblike and low.endswith("t") and not low.endswith(("eet", "neet", "tt")) \
+        if verblike and low.endswith("t") and not low.endswith(("eet", "neet", "tt", "vat", "vät")) \
                 and low != lem + "t" and not low.endswith(("ut", "yt")):
             feats |= {"2p", "2sg", "verb", "guess"}
         elif low.endswith(("taan", "tään", "daan", "dään", "llaan", "llään", "naan", "nään", "raan",
