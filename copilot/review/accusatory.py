@@ -187,7 +187,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         # -- hindsight advice: "jatkossa kannattaa", "tarkistathan jatkossa", "lukea huolellisesti"
         if low in _FI_HINDSIGHT and (any(u.low in _FI_ADVICE for u in clause) or has2 or
                                      any(u.has("imp") or u.has("clitic") for u in clause)):
-            hits.append(hit(0.8, "accusatory.reprimand", [t]))
+            hits.append(hit(0.9, "accusatory.reprimand", [t]))
         if low.startswith(_FI_CAREFUL) and (any(u.low in _FI_ADVICE for u in clause) or has2 or
                                             any(u.has("imp") for u in clause)):
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
@@ -231,23 +231,69 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         # -- blame nouns: "vakavaa huolimattomuutta"
         if ("FI_BLAME_NOUN" in t.info.cls) and lem != "syy" and lem != "virhe" and not S.negated(clause, i, 4):
             hits.append(hit(0.9, "accusatory.failure", [t]))
+        if low.startswith(("huolimattomasti", "varomattomasti", "ajattelemattomasti")) and not me:
+            hits.append(hit(0.9, "accusatory.failure", [t]))
         # -- suspicion aimed at the customer
         if ("FI_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4) and not low.startswith("tilikaappau"):
             w = 0.9 if "FI_INDICATE" in scls else 0.6 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
+        if lem == "olla" and t.has("2p") and question and any(u.low.startswith("varm") for u in after[:3]):
+            hits.append(hit(0.7, "accusatory.suspicion", [t] + list(after[:2])))
+        if low.startswith(("järjestelm", "tietojemme", "kirjaust", "seuran", "kuljettajan", "lokie", "lokin")) \
+                and after[:1] and after[0].low == "mukaan" and not _apology(sent):
+            hits.append(hit(0.3, "accusatory.suspicion", [t, after[0]]))  # evidence cited against the customer
         if low.startswith(_FI_DOUBT) and not me and (
                 low.startswith(("väität", "väitte")) or any(u.low.startswith(("varmist", "olla", "tule", "pyyntö"))
                                                            for u in clause)) and not low.startswith("epäselvä"):
             hits.append(hit(0.5, "accusatory.suspicion", [t]))
         # -- reprimands / passive aggression
-        if ("FI_REPRIMAND" in t.info.cls) and not neg:
+        if ("FI_REPRIMAND" in t.info.cls) and not neg and not _apology(sent):
             hits.append(hit(0.7 if "vain" in lows or has2 else 0.5, "accusatory.reprimand", [t]))
-        if ("FI_PATIENCE" in t.info.cls) and not neg:
+        if ("FI_PATIENCE" in t.info.cls) and not neg and any(
+                (u.vlemma or u.lemma) in ("toivoa", "pyytää", "edellyttää", "odottaa") or u.low.startswith(("toivo", "pyyd"))
+                for u in clause[max(0, i - 3):i]):
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if lem == "ehtiä" and "kun" in [u.low for u in clause[max(0, i - 3):i]] and not has2:
             hits.append(hit(0.6, "accusatory.reprimand", clause[max(0, i - 2):i + 1]))
         if low == "itse" and any(u.has("cond") for u in clause) and not me:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
+    # burden of proof: "jos sinulla on kuitti ..., lähetä se", "lähetäthän kuvan, jotta voimme varmistaa"
+    proof = ("kuitt", "todist", "näyt", "tosit", "kuva")
+    if any(t.low in ("jos", "mikäli") for t in clause) and any(t.low in ("sinulla", "teillä") for t in clause) \
+            and any(t.low.startswith(proof) for t in clause):
+        hits.append(hit(0.6, "accusatory.suspicion", list(clause)))
+    if any(t.low.startswith(proof) for t in clause) and any(t.low.startswith("varmist") for t in sent) and \
+            any(t.low == "jotta" for t in sent) and any(t.has("2p") for t in sent) and not me:
+        hits.append(hit(0.5, "accusatory.suspicion", list(clause)))
+    # doubt: "että kyseessä on todella ...", "emme voi olla varmoja"
+    if any(t.low == "todella" for t in clause) and any(t.low.startswith("varmist") for t in sent) and not me:
+        hits.append(hit(0.5, "accusatory.suspicion", [t for t in clause if t.low == "todella"]))
+    # denying an error: "veloitus on oikein", "virheet ovat hyvin harvinaisia"
+    for i, t in enumerate(clause):
+        if t.low == "oikein" and any(u.low.startswith(("veloitu", "laskutu", "lasku", "maksu", "summa"))
+                                     for u in clause[max(0, i - 4):i]) and not neg:
+            hits.append(hit(0.4, "accusatory.rule_quote", clause[max(0, i - 3):i + 1]))
+        if t.low.startswith("harvinais") and any(u.low in ("hyvin", "erittäin", "äärimmäisen") for u in clause):
+            hits.append(hit(0.3, "accusatory.suspicion", [t]))
+        # "koska lähetystä ei noudettu" / "koska et maksanut": because (the customer) did not ...
+        if t.low == "koska" and any(u.has("neg") for u in clause[i + 1:i + 4]) and \
+                any(u.has("pass") or u.has("2p") for u in clause[i + 1:i + 5]) and not me:
+            hits.append(hit(0.4, "accusatory.failure", clause[i:i + 4]))
+        # unsolicited lecture: "suosittelemme valvomaan ...", "olisi hyvä varautua"
+        if t.low in ("suosittelemme", "suosittelen", "kehotamme") and not any(
+                "FI_TARGETS" in u.info.cls for u in clause):
+            hits.append(hit(0.3, "accusatory.reprimand", [t]))
+        # behaviour as the cause: "johtuu ajotavasta / käyttötavasta"
+        if "FI_CAUSE" in t.info.cls and any(u.low.startswith(("ajota", "käyttöta", "käsittely", "käyttötottum",
+                                                              "ajotottum", "huolimattom"))
+                                            for u in clause[i + 1:i + 5]) and not me:
+            hits.append(hit(0.6, "accusatory.generic_blame", clause[i:i + 4]))
+        # "riippumatta ... ehdot/sopimus": terms apply regardless
+        if t.low == "riippumatta" and "FI_RULE_REF" in scls:
+            hits.append(hit(0.4, "accusatory.rule_quote", [t]))
+        # "käyttäjän hallinnassa" = put on the customer
+        if t.low.startswith("hallinna") and i > 0 and "FI_CUSTOMER_3P" in clause[i - 1].info.cls:
+            hits.append(hit(0.8, "accusatory.responsibility", clause[i - 1:i + 1]))
     # generic blame: quantifier + cause + customer side, not about our own error
     fcause = next((k for k, t in enumerate(sent) if "FI_CAUSE" in t.info.cls), None)
     if _exculpated(sent):
@@ -271,7 +317,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
     has2 = any(t.has("2p") for t in clause)
     me = any(t.low in ("i", "i've", "i'm", "i'll", "we", "we've", "we're", "we'll") for t in clause)
     lows = [t.low for t in clause]
-    text = " ".join(lows)
+    stext = " ".join(t.low for t in sent)
+    hindsight = any(h in stext for h in _EN_HINDSIGHT)
     n = len(clause)
     for i, t in enumerate(clause):
         low = t.low
@@ -318,7 +365,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     break
         if low == "your" and i + 1 < n and L.EN_BLAME_NOUN.match(clause[i + 1]) and not S.negated(clause, i, 3):
             hits.append(hit(1.0, "accusatory.failure", clause[i:i + 2]))
-        if low in ("negligence", "negligent", "careless", "carelessness") and not S.negated(clause, i, 3):
+        if low in ("negligence", "negligent", "careless", "carelessness", "carelessly") and \
+                not S.negated(clause, i, 3):
             hits.append(hit(0.9, "accusatory.failure", [t]))
         if low == "you" and nxt:
             k = -1
@@ -370,8 +418,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                 any(("EN_CUSTOMER_3P" in u.info.cls) or u.has("2p") for u in clause) and not me:
             hits.append(hit(0.8, "accusatory.rule_quote", [t]))
         # -- hindsight advice
-        if any(text.find(h) >= 0 for h in _EN_HINDSIGHT) and low in _EN_ADVICE:
-            hits.append(hit(0.8, "accusatory.reprimand", [t]))
+        if hindsight and low in _EN_ADVICE:
+            hits.append(hit(0.9, "accusatory.reprimand", [t]))
         if low in ("carefully", "properly", "correctly") and (has2 or "please" in lows or "worth" in lows
                                                               or any(u.has("modal") for u in clause)):
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
@@ -417,6 +465,15 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         if ("EN_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4):
             w = 0.9 if "EN_INDICATE" in scls else 0.5 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
+        if low in ("are", "you're") and ("sure" in nxt[:2] or "certain" in nxt[:2]) and (
+                low == "you're" or nxt[:1] == ["you"]) and question:
+            hits.append(hit(0.7, "accusatory.suspicion", clause[i:i + 3]))
+        if low in ("system", "records", "log", "logs") and any(w in ("shows", "show", "indicate", "indicates")
+                                                                 for w in nxt[:2]) and any(
+                w in ("only", "no", "correct", "correctly") for w in nxt[:4]):
+            hits.append(hit(0.3, "accusatory.suspicion", clause[i:i + 3]))
+        if low == "no" and nxt[:2] == ["record", "of"] or low == "no" and nxt[:1] == ["error"]:
+            hits.append(hit(0.3, "accusatory.suspicion", clause[i:i + 2]))
         if low == "if" and nxt[:1] == ["you"] and len(nxt) > 1 and nxt[1] in ("believe", "think", "feel", "claim"):
             hits.append(hit(0.5, "accusatory.suspicion", clause[i:i + 3]))
         if low in ("claim", "claimed", "allegedly", "supposedly") and has2:
@@ -429,10 +486,47 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low == "instead" and nxt[:1] == ["of"] and any(u.has("2p") or u.low == "please" for u in sent):
             hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+    # burden of proof: "please send us photos showing ...", "if you have a receipt"
+    for i, t in enumerate(clause):
+        low = t.low
+        nxt = lows[i + 1:i + 6]
+        if low == "send" and "us" in nxt[:2] and any(w in ("photos", "photo", "proof", "evidence", "receipt",
+                                                          "pictures", "picture") for w in nxt[:4]) and \
+                any(w in ("showing", "proving", "prove", "show", "that") for w in lows[i + 1:i + 8]):
+            hits.append(hit(0.6, "accusatory.suspicion", clause[i:i + 3]))
+        if low == "if" and nxt[:2] == ["you", "have"] and any(w in ("proof", "evidence", "receipt") for w in nxt[:5]):
+            hits.append(hit(0.6, "accusatory.suspicion", clause[i:i + 3]))
+        # causal negation: "as this was not in place", "since you did not"
+        if low in ("as", "since", "because") and nxt[:1] and nxt[0] in ("this", "you", "it", "that") and \
+                any(w in ("not", "never") or w.endswith("n't") for w in nxt[1:4]) and not me:
+            hits.append(hit(0.4, "accusatory.failure", clause[i:i + 4]))
+        # denying an error: "the charge is correct", "errors are extremely rare"
+        if low == "correct" and any(w in ("charge", "fee", "bill", "invoice", "amount", "charges") for w in
+                                    lows[max(0, i - 4):i]) and not neg:
+            hits.append(hit(0.4, "accusatory.rule_quote", clause[max(0, i - 3):i + 1]))
+        if low == "rare" and any(w in ("extremely", "very") for w in lows[max(0, i - 2):i]):
+            hits.append(hit(0.3, "accusatory.suspicion", [t]))
+        # "terms apply regardless of ..."
+        if low == "regardless" and "EN_RULE_REF" in scls:
+            hits.append(hit(0.4, "accusatory.rule_quote", [t]))
+        # behaviour as the cause: "caused by the way a car is driven", "due to driving habits"
+        if ("EN_CAUSE" in t.info.cls) and any(w in ("habits", "habit", "driven", "driving", "handled", "handling",
+                                                     "misuse", "misused", "way") for w in lows[i + 1:i + 7]) and \
+                not me and not _exculpated(sent):
+            hits.append(hit(0.6, "accusatory.generic_blame", clause[i:i + 4]))
+        # "we need to confirm the fault is not due to ..."
+        if low in ("confirm", "verify", "ensure", "check") and any(w in ("not", "isn't", "wasn't") for w in nxt[:5]) \
+                and any(w in ("due", "caused", "because") for w in nxt[:7]):
+            hits.append(hit(0.5, "accusatory.suspicion", clause[i:i + 3]))
+        # unsolicited lecture: "we recommend that borrowers take out insurance"
+        if low in ("recommend", "advise", "suggest") and any(w in ("we", "we'd", "always") for w in
+                                                             lows[max(0, i - 2):i]) and \
+                any("EN_CUSTOMER_3P" in u.info.cls for u in clause):
+            hits.append(hit(0.4, "accusatory.reprimand", [t]))
     cause_i = next((k for k, t in enumerate(sent) if "EN_CAUSE" in t.info.cls), None)
     if _exculpated(sent):
         cause_i = None
-    if any(("EN_QUANT_GENERIC" in t.info.cls) or t.low == "always" for t in clause) and \
+    if any(("EN_QUANT_GENERIC" in t.info.cls) or t.low in ("always", "only") for t in clause) and \
             cause_i is not None and any(("EN_CUSTOMER_SIDE" in t.info.cls) or t.low in (
                 "incorrect", "wrong", "wrongly") for t in sent) and \
             not any(t.has("neg") for t in sent[max(0, cause_i - 3):cause_i + 1]) and not me:

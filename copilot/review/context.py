@@ -116,7 +116,7 @@ class Context:
             self.customer_lang = None
         words = len(S.CODE_RE.sub(" ", self.reply_text).split())
         detected = reply_language(self.reply_text, default=self.customer_lang or "en")
-        if words < 4 and self.customer_lang:
+        if words < 3 and self.customer_lang:
             detected = self.customer_lang
         self.detected_lang = detected
         # analyse the reply with fi or en rules (other languages get the English rules' neutral results)

@@ -25,7 +25,7 @@ from copilot.review.context import Context, _pairs
 from copilot.review.model import CheckResult
 
 NAME = "copy_paste"
-FAIL_AT = 0.45
+FAIL_AT = 0.47
 MIN_CONTENT = 8  # content words in the body; fewer cannot be a recitation
 
 
@@ -67,15 +67,37 @@ def faq_voice(ctx: Context, toks) -> float:
     return min(1.0, score)
 
 
-def personal_factor(ctx: Context, body) -> tuple[float, dict]:
-    """0..1: how much the body is about this customer and what the writer does."""
+_CONDITIONAL = frozenset(["jos", "kun", "mikäli", "kunhan", "if", "when", "once", "after", "unless"])
+
+
+def _procedural(ctx: Context, toks) -> bool:
+    """A process description: passive / impersonal modal plus a condition or a number
+    ("Jos vika ei korjaannu, tilataan asentajakäynti", "Refunds are issued within 5 days")."""
+    lows = [t.low for t in toks]
+    if ctx.lang == "fi":
+        passive = any(t.has("pass") for t in toks) or any(
+            w in ("voi", "voidaan") and i + 1 < len(toks) and "inf" in toks[i + 1].feats for i, w in enumerate(lows))
+    else:
+        passive = any(w in ("is", "are", "be", "been", "can", "may", "will") for w in lows) and any(
+            t.has("part") for t in toks)
+    return passive and (any(w in _CONDITIONAL for w in lows) or any(t.has("num") for t in toks))
+
+
+def personal_factor(ctx: Context, body, overlaps: dict[int, float] | None = None) -> tuple[float, dict]:
+    """0..1: how much the body is about this customer and what the writer does. Direct address
+    inside a sentence that is itself knowledge text ("Voit avata suljetun kortin, kun ...") counts
+    only by the share of the sentence that is not recited."""
     toks = [t for sg in body for t in sg.tokens]
     acts = [a for _, a in ctx.actions]
     n_act = sum(1.0 if a.kind in ("done", "will") else 0.5 for a in acts)
-    you = sum(1 for t in toks if t.has("2p")) / max(1, len(body))
+    overlaps = overlaps or {}
+    you = sum(sum(1 for t in sg.tokens if t.has("2p")) * (1.0 - overlaps.get(id(sg), 0.0))
+              for sg in body) / max(1, len(body))
     spec = len({t.low for t in ctx.specific_tokens(toks)})
     topic = len({t.key for t in ctx.topic_tokens(toks)})
-    pf = 0.55 * min(1.0, n_act) + 0.35 * min(1.0, you) + 0.05 * min(4, topic) + 0.05 * min(3, spec)
+    # without knowledge every on-topic word is "from the message", so topic words say little there
+    tw = 0.05 if ctx.kb is not None else 0.0
+    pf = 0.55 * min(1.0, n_act) + 0.35 * min(1.0, you) + tw * min(4, topic) + 0.05 * min(3, spec)
     return min(1.0, pf), {"actions": n_act, "you_per_sentence": round(you, 2), "specifics": spec,
                           "topic_words": topic}
 
@@ -87,8 +109,10 @@ def check(ctx: Context) -> CheckResult:
         return result(NAME, "penalty", 1.0, True, [], severity=0.0)
     acted = {id(sg) for sg, _ in ctx.actions}
     total = faq_w = hit_w = 0.0
+    procedural = faq_n = 0
     kb_hit = kb_tot = pair_hit = pair_tot = 0
     hits: list[Hit] = []
+    overlaps: dict[int, float] = {}
     links = [m.span() for rx in (S.URL_RE, S.EMAIL_RE) for m in rx.finditer(ctx.reply_text)]
     for sg in body:
         content = [t for t in sg.tokens if t.content and not any(a <= t.start < b for a, b in links)]
@@ -104,10 +128,14 @@ def check(ctx: Context) -> CheckResult:
             b = sum(1 for p in pr if p in kb.pairs)
             kb_hit, kb_tot, pair_hit, pair_tot = kb_hit + u, kb_tot + len(keys), pair_hit + b, pair_tot + len(pr)
             overlap = 0.5 * u / len(keys) + 0.5 * (b / len(pr) if pr else u / len(keys))
+            overlaps[id(sg)] = overlap
         fv = faq_voice(ctx, sg.tokens)
         impersonal = id(sg) not in acted and not any(t.has("2p") for t in sg.tokens)
         if fv >= 0.4 and impersonal:
             faq_w += w
+            faq_n += 1
+        if impersonal and _procedural(ctx, sg.tokens):
+            procedural += 1
         sent = max(overlap, fv if impersonal else 0.0) if kb is not None else (fv if impersonal else 0.0)
         if sent >= 0.5 and id(sg) not in acted:
             hit_w += w
@@ -121,13 +149,16 @@ def check(ctx: Context) -> CheckResult:
         pairs = pair_hit / pair_tot if pair_tot else cov
         recitation = min(1.0, (0.5 * cov + 0.5 * pairs) * (0.75 + 0.5 * faq_share))
     else:
+        # without knowledge: FAQ voice, weighted by how much of it describes a procedure
         cov = pairs = 0.0
-        recitation = faq_share
-    pf, pdet = personal_factor(ctx, body)
+        recitation = min(1.0, 0.6 * faq_share * min(1.0, faq_n / 3) + 0.25 * min(1.0, procedural / 2)
+                         + 0.15 * (procedural >= 1))
+    pf, pdet = personal_factor(ctx, body, overlaps)
     severity = clamp(recitation * (1.0 - pf))
     passed = severity < FAIL_AT
     return result(NAME, "penalty", 1.0 - severity, passed,
                   [] if passed and severity < 0.3 else reasons_from_hits(ctx, hits, limit=2),
                   severity=severity, recitation=round(recitation, 3), coverage=round(cov, 3),
-                  pair_coverage=round(pairs, 3), faq_share=round(faq_share, 3), personal=round(pf, 3),
+                  pair_coverage=round(pairs, 3), faq_share=round(faq_share, 3), procedural=procedural,
+                  personal=round(pf, 3),
                   with_knowledge=kb is not None, **pdet)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from copilot.review import lexicon as L
 from copilot.review import signals as S
 from copilot.review.base import Hit, clamp, hit, reasons_from_hits, result
 from copilot.review.context import Context
@@ -46,6 +45,9 @@ _FI_SERVICE_VERBS = frozenset(["hoitaa", "käsitellä", "tehdä", "varata", "ava
                                "muuttaa", "tilata", "sopia", "ratkaista", "selvittää"])
 _FI_FUTURE = frozenset(["jatkossa", "vastedes", "tulevaisuudessa", "seuraavalla", "ensi"])
 _FI_US = frozenset(["meille", "meihin", "meitä", "meidät"])
+_EN_COMPOUND_HEADS = frozenset(["statement", "account", "card", "detail", "details", "transfer", "balance",
+                                "credit", "holiday", "fee", "status", "code", "app", "manager", "member", "record",
+                                "records", "system", "day", "hours", "hour", "policy", "terms"])
 _EN_INHERENT = frozenset(["call", "phone", "ring", "contact", "visit", "dial"])
 _EN_MODAL_YOU = frozenset(["can", "could", "may", "should", "need", "must", "have", "will", "'ll", "might",
                            "welcome", "able"])
@@ -65,8 +67,10 @@ def _strong_targets(ctx: Context, toks: Sequence[Token], own_numbers: bool = Tru
     name = "FI_TARGETS" if ctx.lang == "fi" else "EN_TARGETS"
     links = ctx.link_tokens
     out = []
-    for t in toks:
+    for k, t in enumerate(toks):
         if name in t.info.cls and not t.has("num"):
+            if ctx.lang == "en" and k + 1 < len(toks) and toks[k + 1].lemma in _EN_COMPOUND_HEADS:
+                continue  # "bank statement", "store credit": a modifier, not a place to go
             out.append(t)
         elif t.start in links and (own_numbers or not links[t.start]):
             out.append(t)
@@ -138,6 +142,7 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
         if S.negated(toks, i, 2):
             continue
         base = low == t.lemma or low in ("fill", "bring", "keep")
+        gerund = low.endswith("ing") and low != t.lemma
         inherent = t.lemma in _EN_INHERENT or (low in ("get", "reach") and any(
             w in ("touch", "out") for w in lows[i + 1:i + 3]))
         strength = 0.0
@@ -152,8 +157,11 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
         if any(p in ("step", "way", "option", "best", "fastest", "quickest", "easiest") for p in prev) and \
                 "to" in prev and base:
             strength = max(strength, 1.0)
-        if any(p in _EN_RECOMMEND for p in prev) and any(p in ("we", "i") for p in prev) and base:
+        if any(p in _EN_RECOMMEND for p in prev) and any(p in ("we", "i", "i'd", "we'd", "would", "i'm", "we're")
+                                                        for p in prev) and (base or gerund):
             strength = max(strength, 0.9)
+        if gerund and any(p in ("try", "consider", "recommend", "suggest") for p in prev[-2:]):
+            strength = max(strength, 0.8)
         if "feel" in prev and "free" in prev:
             strength = max(strength, 0.5)
         if low.endswith("ing") and "keep" in prev:
@@ -198,6 +206,27 @@ def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
             return 0.8, t
         if t.low in ("handles", "handle", "deals") and any(w in ("rather", "instead", "only", "not") for w in lows):
             return 0.8, t
+    return None
+
+
+_FI_CANT = frozenset(["auttaa", "hoitaa", "käsitellä", "vaikuttaa", "tehdä"])
+_EN_CANT = frozenset(["help", "assist", "handle", "deal", "do"])
+
+
+def _refusal(ctx: Context, toks: Sequence[Token]) -> float | None:
+    """'Emme voi auttaa tässä, vaan sinun tulee ...' / 'we can't help with this - it's a matter for X'."""
+    if not _strong_targets(ctx, toks):
+        return None
+    lows = [t.low for t in toks]
+    for i, t in enumerate(toks):
+        if ctx.lang == "fi" and t.low in ("emme", "en", "ei") and "voi" in lows[i + 1:i + 3] and \
+                any((u.vlemma or u.lemma) in _FI_CANT for u in toks[i + 1:i + 5]):
+            return 0.9
+        if ctx.lang == "en" and t.low in ("cannot", "can't", "unable", "not") and \
+                any(w in _EN_CANT for w in lows[i + 1:i + 4]):
+            return 0.9
+        if ctx.lang == "en" and t.low == "matter" and "for" in lows[i + 1:i + 2]:
+            return 0.9
     return None
 
 
@@ -270,6 +299,10 @@ def _redirects(ctx: Context) -> list[Hit]:
             r = _routing(ctx, clause)
             if r is not None:
                 hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
+        if not any(h.key == "deflection.routing" and sg.sentence.start <= h.start < sg.sentence.end for h in hits):
+            r = _refusal(ctx, sg.tokens)
+            if r is not None:
+                hits.append(hit(r * (0.3 if closing else 1.0), "deflection.routing", list(sg.tokens)))
         # a bare link / service number as the answer ("Ohjeet: https://...", "Lisätietoja numerosta ...")
         if not any(h.start >= sg.sentence.start and h.end <= sg.sentence.end for h in hits):
             links = [t for t in sg.tokens if t.start in ctx.link_tokens and not ctx.link_tokens[t.start]]

@@ -39,10 +39,9 @@ def _excluded(ctx: Context) -> list[tuple[int, int]]:
         spans += [m.span() for m in rx.finditer(text)]
     # codes with letters (order ids) and the customer's own numbers
     codes = ctx.message.codes if ctx.message else frozenset()
-    for m in S.CODE_RE.finditer(text):
-        tok = m.group(0)
-        if tok.lower() in codes or any(c.isalpha() for c in tok):
-            spans.append(m.span())
+    for t in ctx.doc.tokens:
+        if "num" in t.feats and (t.low in codes or any(c.isalpha() for c in t.low)):
+            spans.append((t.start, t.end))
     return spans
 
 
@@ -52,7 +51,6 @@ def check(ctx: Context) -> CheckResult:
         return result(NAME, "positive", 1.0, True, [], applicable=False, claims=0)
     text = ctx.reply_text
     body_spans = [(sg.start, sg.end) for sg in ctx.segs if sg.role in ("body", "pleasantry")]
-    excluded = _excluded(ctx)
 
     def inside(s: int, e: int, spans) -> bool:
         return any(a <= s and e <= b for a, b in spans)
@@ -60,20 +58,22 @@ def check(ctx: Context) -> CheckResult:
     def overlaps(s: int, e: int, spans) -> bool:
         return any(a < e and s < b for a, b in spans)
 
-    claims: list[tuple[int, int, bool]] = []
+    candidates = []
     for m in S.NUMBER_CLAIM_RE.finditer(text):
         s, e = m.span()
         raw = m.group(0).strip()
-        if not raw or not any(c.isdigit() for c in raw) or not inside(s, e, body_spans):
+        if not raw or not any(c.isdigit() for c in raw):
             continue
-        if overlaps(s, e, excluded):
-            # a duration like "30 minuutissa" is caught by WITHIN_RE but is still a claim
-            within = any(a <= s and e <= b for a, b in (mm.span() for mm in S.WITHIN_RE.finditer(text)))
-            if not within:
-                continue
-        tail = text[e:e + 30]
-        if not _UNIT.match(tail) and not re.search(r"[€%]", raw) and not re.search(r"/\d", raw):
+        if not _UNIT.match(text[e:e + 30]) and "€" not in raw and "%" not in raw and not re.search(r"/\d", raw):
             continue  # ids, counts and codes are not knowledge claims
+        if inside(s, e, body_spans):
+            candidates.append((s, e, raw))
+    excluded = _excluded(ctx) if candidates else []
+    withins = [mm.span() for mm in S.WITHIN_RE.finditer(text)] if candidates else []
+    claims: list[tuple[int, int, bool]] = []
+    for s, e, raw in candidates:
+        if overlaps(s, e, excluded) and not any(a <= s and e <= b for a, b in withins):
+            continue  # clock times, dates, phone numbers, codes ("30 minuutissa" stays a claim)
         val = norm_number(raw.strip("€ ").replace("euroa", "").replace("euro", "").replace("%", ""))
         nums = re.findall(r"\d+(?:\.\d+)?", val)
         ok = val in kb.numbers or (nums and all(n in kb.numbers for n in nums))

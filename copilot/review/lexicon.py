@@ -174,11 +174,6 @@ EN_UI_TARGETS = Lex("en", words=_w("app portal settings menu page system account
                                     "instructions guide"))
 
 # contact / redirect phrasing (lemma sequences, matched in order with small gaps)
-FI_CONTACT_PHRASES = (("ottaa", "yhteys"), ("olla", "yhteydessä"), ("olla", "yhteys"), ("kääntyä", "puoleen"),
-                      ("varata", "aika"), ("tehdä", "vikailmoitus"), ("täyttää", "lomake"),
-                      ("jättää", "yhteydenottopyyntö"), ("tulla", "käydä"), ("asioida",), ("soittaa",),
-                      ("vierailla",), ("lähettää", "viesti"), ("lähettää", "verkkoviesti"), ("pyytää",),
-                      ("kirjautua",), ("käydä",), ("tehdä", "ilmoitus"), ("hakea",), ("täyttää",))
 EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail message write visit go come pop drop "
                                        "fill complete submit book schedule check see look refer consult try "
                                        "reach get send use log head keep ask apply raise open file lodge "
@@ -192,8 +187,6 @@ EN_HERE = Lex("en", prefixes=("reply", "replying", "respond", "thread"))
 # routing statements: a team "serves / handles" the matter
 FI_ROUTING_VERBS = Lex("fi", words=_w("palvella auttaa hoitaa käsitellä vastata kuulua"),
                        parts=("palvele", "auttav", "auttaa", "hoitav", "käsittelev"))
-EN_ROUTING = Lex("en", words=_w("handle deal assist help responsible"))
-
 # --------------------------------------------------------------------------- ownership
 EN_ACTION_VERBS = Lex("en", words=_w(
     "open close cancel refund credit reverse book schedule arrange order send call phone ring email "
@@ -225,10 +218,6 @@ FI_TIME_PHRASES = (("saman", "tien"), ("tämän", "päivän"), ("juuri", "nyt"),
                    ("tällä", "viikolla"), ("tunnin", "sisällä"), ("tunnin", "kuluessa"))
 EN_TIME = Lex("en", words=_w("today tomorrow tonight immediately monday tuesday wednesday thursday friday "
                               "saturday sunday noon midday midnight asap eod"))
-EN_TIME_PHRASES = (("right", "away"), ("this", "morning"), ("this", "afternoon"), ("this", "evening"),
-                   ("this", "week"), ("next", "week"), ("end", "of", "day"), ("within",), ("by",),
-                   ("as", "soon", "as"), ("first", "thing"))
-
 # --------------------------------------------------------------------------- empathy
 FI_EMPATHY = Lex("fi", words=_w("pahoitella pahoillaan anteeksi ikävä harmillinen harmi ymmärtää kurja "
                                  "turhauttava stressaava onnitella onnittelu onnea valitettava harmittaa "
@@ -288,14 +277,11 @@ FI_RULE_REF = Lex("fi", words=_w("ohje sääntö ehto käyttöehto sopimus ohjei
                   exclude=("säännölli", "ehdott", "ehdoton", "ehdottom"))
 EN_RULE_REF = Lex("en", words=_w("instruction instructions rule rules terms condition conditions policy "
                                   "agreement guidelines guide"))
-FI_AS_ALREADY = Lex("fi", words=_w("kuten"))
-FI_REPEAT = Lex("fi", words=_w("jälleen taas uudelleen uudestaan useasti useaan monesti"),
-                parts=("kolmanne", "toise", "monenne"))
 FI_QUANT_GENERIC = Lex("fi", words=_w("yleensä useimmiten usein tavallisesti enimmäkseen valtaosa moni monet "
                                        "tyypillisesti"), parts=("suurin", "useimm", "valtaos", "tyypillise"))
 EN_QUANT_GENERIC = Lex("en", words=_w("most usually typically often majority many commonly generally"))
 FI_CAUSE = Lex("fi", words=_w("johtua syy koska aiheuttaa vuoksi takia"), parts=("johtu", "aiheut"))
-EN_CAUSE = Lex("en", words=_w("because due caused cause result happen happens"))
+EN_CAUSE = Lex("en", words=_w("because due caused cause result results happen happens occur occurs"))
 FI_CUSTOMER_SIDE = Lex("fi", words=_w("asiakas oma käyttäjä salasana tunnus laite"),
                        parts=("asiakka", "salasan", "tunnuks", "käyttäjä", "laittee", "laitte"),
                        prefixes=("omist", "omia", "oman", "omat", "omaa", "omis", "omal"),
@@ -308,19 +294,15 @@ FI_REPRIMAND = Lex("fi", words=_w("turhaan turha päällekkäinen ruuhka ruuhkau
                                    "turhia turhat turhista"), parts=("päällekkäi", "ruuhka", "kuormit", "hidast"))
 EN_REPRIMAND = Lex("en", words=_w("duplicate unnecessary unnecessarily needlessly clog clogs slows "
                                    "repeatedly"))
-FI_SELF = Lex("fi", words=_w("itse itsekin omin"))
 FI_BLAME_NOUN = Lex("fi", words=_w("huolimattomuus virhe laiminlyönti syy"),
                     parts=("huolimatto", "laiminlyön"))
 EN_BLAME_NOUN = Lex("en", words=_w("fault mistake error negligence carelessness oversight"))
 FI_CLEARLY = Lex("fi", words=_w("selvästi selkeästi yksiselitteisesti"), parts=("selväst", "selkeäst"))
 EN_CLEARLY = Lex("en", words=_w("clearly explicitly plainly"))
-FI_RISK = Lex("fi", words=_w("riski riskinsä"), parts=("riski",))
+FI_RISK = Lex("fi", words=_w("riski riskinsä"), prefixes=("riski",), exclude=("riskisään", "riskienhall"))
 EN_RISK = Lex("en", words=_w("risk risks"))
 
 # exculpation: "not your fault", "ei johdu sinusta"
-FI_EXCULPATE = Lex("fi", words=_w("syy vika toiminta teko"), parts=("syysi", "vikasi", "toimintasi", "syytäsi"))
-
-
 # --------------------------------------------------------------------------- registry
 REGISTRY: dict[str, Lex] = {}
 for _name, _obj in list(globals().items()):

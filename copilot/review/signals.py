@@ -156,13 +156,6 @@ def find_phrase(toks: Sequence[Token], seq: Sequence[str], gap: int = 2) -> tupl
     return None
 
 
-def any_match(toks: Sequence[Token], lex: L.Lex) -> Token | None:
-    for t in toks:
-        if lex.match(t):
-            return t
-    return None
-
-
 def negated(toks: Sequence[Token], idx: int, window: int = 3) -> bool:
     lo = max(0, idx - window)
     return any(t.has("neg") for t in toks[lo:idx])
@@ -183,26 +176,6 @@ def deadline_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans += [m.span() for m in WITHIN_RE.finditer(masked)]
     spans += [m.span() for m in DATE_RE.finditer(masked)]
     return tuple(spans)
-
-
-def has_time(toks: Sequence[Token], text: str, lang: str, offset: int) -> bool:
-    """A concrete time in the token range (words like 'tänään', 'tomorrow', or clock/date/within)."""
-    if not toks:
-        return False
-    lex = L.FI_TIME if lang == "fi" else L.EN_TIME
-    lo, hi = toks[0].start - offset, toks[-1].end - offset
-    masked = masked_hours(text)
-    for t in toks:
-        if lex.match(t):
-            # a weekday inside opening hours does not count
-            if masked[t.start - offset:t.end - offset].strip():
-                return True
-    for s, e in deadline_spans(text):
-        if s < hi and e > lo:
-            return True
-    if lang == "fi" and any(t.low in _FI_TIME_FIRST for t in toks):
-        return any(find_phrase(toks, p, gap=0) for p in L.FI_TIME_PHRASES)
-    return False
 
 
 _FI_TIME_FIRST = frozenset(p[0] for p in L.FI_TIME_PHRASES)
@@ -303,7 +276,7 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
                         out.append(Action(u, "done", u.vlemma or u.lemma))
                         break
                 continue
-            if lem in L.FI_NON_ACTION_VERBS or lem not in L.FI_VERBS:
+            if lem in L.FI_NON_ACTION_VERBS or lem not in _FI_ACTIONISH:
                 continue
             if lem == "pyytää" and any(u.has("2p") for u in toks[i + 1:i + 4]):
                 continue  # "pyydän sinua ottamaan yhteyttä" is a request to the customer
@@ -362,6 +335,7 @@ def first_person_actions(toks: Sequence[Token], lang: str) -> list[Action]:
     return out
 
 
+_FI_ACTIONISH = frozenset(L.FI_ACTION_VERBS) | frozenset(L.FI_HANDOFF_VERBS)
 _EN_BE_PERFECT = frozenset(["has", "have", "was", "were", "is", "are"])
 
 
@@ -421,8 +395,3 @@ def third_party_commitment(toks: Sequence[Token], lang: str) -> bool:
     to_you = any(t.low in ("you", "your") for t in toks)
     will = any(t.low in ("will", "'ll") or t.low.endswith("'ll") for t in toks)
     return verb and to_you and will
-
-
-def span_of(toks: Sequence[Token], text: str) -> tuple[int, int, str]:
-    s, e = toks[0].start, toks[-1].end
-    return s, e, text[s:e]

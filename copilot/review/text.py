@@ -69,6 +69,7 @@ class WordInfo:
     stop: bool
     lang: str = ""
     cls: frozenset[str] = frozenset()  # lexicon word classes this word belongs to
+    content: bool = False  # a content word (not a stop word; numbers count)
 
 
 def _fi_features(low: str, lem: str) -> tuple[str, frozenset[str]]:
@@ -152,46 +153,33 @@ def analyse(word: str, lang: str) -> WordInfo:
         feats = feats | {"num"}
     probe = WordInfo(low=low, lemma=lem, key="", vlemma=vlem, feats=feats, stop=stop)
     return WordInfo(low=low, lemma=lem, key=key(low, lang), vlemma=vlem, feats=feats, stop=stop, lang=lang,
-                    cls=lexicon.classes_for(lang, probe))
+                    cls=lexicon.classes_for(lang, probe), content=not stop and (len(low) > 2 or "num" in feats))
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    info: WordInfo
+    """One word of a text: offsets plus the cached analysis copied onto slots (fast attribute access)."""
 
-    @property
-    def low(self) -> str:
-        return self.info.low
+    __slots__ = ("text", "start", "end", "info", "low", "lemma", "vlemma", "key", "feats", "cls", "content", "cap")
 
-    @property
-    def lemma(self) -> str:
-        return self.info.lemma
-
-    @property
-    def vlemma(self) -> str:
-        return self.info.vlemma
-
-    @property
-    def key(self) -> str:
-        return self.info.key
-
-    @property
-    def feats(self) -> frozenset[str]:
-        return self.info.feats
+    def __init__(self, text: str, start: int, end: int, info: WordInfo) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.info = info
+        self.low = info.low
+        self.lemma = info.lemma
+        self.vlemma = info.vlemma
+        self.key = info.key
+        self.feats = info.feats
+        self.cls = info.cls
+        self.content = info.content
+        self.cap = text[:1].isupper()
 
     def has(self, feat: str) -> bool:
-        return feat in self.info.feats
+        return feat in self.feats
 
-    @property
-    def content(self) -> bool:
-        return not self.info.stop and (len(self.info.low) > 2 or "num" in self.info.feats)
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass(frozen=True)

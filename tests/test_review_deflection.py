@@ -1,0 +1,93 @@
+"""deflection: sending the customer elsewhere vs owning the problem (Finnish and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.review import review
+from test_review_data import case_and_kb
+
+FLAGGED = [
+    ("fi", "Hei Maija, kiitos viestistä! Kortin avaamiseen liittyvissä asioissa kannattaa olla yhteydessä "
+           "konttoriin. Mukavaa päivää!"),
+    ("fi", "Hei! Lähetä meille verkkoviesti verkkopankin kautta, niin asiantuntijamme auttavat."),
+    ("fi", "Hei Maija, ota yhteyttä omaan konttoriisi, siellä autetaan mielellään."),
+    ("fi", "Hei Maija, vastauksen löydät usein kysytyistä kysymyksistä osoitteessa pankki.fi/ukk."),
+    ("fi", "Hei Maija, soita meille numeroon 0200 1234, niin katsotaan asiaa."),
+    ("en", "Hi Sam, please see our FAQ at bank.com/faq for help with blocked cards."),
+    ("en", "Hi Sam, I'm sorry to hear that. You'll need to contact your local branch to sort this out."),
+    ("en", "Please call us on 020 123 4567 and we'll take a look."),
+    ("en", "Hi Sam, sorry for the trouble. I'd recommend reaching out to your local branch directly, as they can "
+           "reopen cards."),
+    ("en", "Unfortunately we can't help with this – it's a matter for your local branch."),
+    ("fi", "Hei Maija, tähän asiaan emme valitettavasti voi auttaa, vaan sinun tulee olla yhteydessä konttoriisi."),
+]
+
+# polite deflection: warm words, but the customer is still sent away with nobody owning it
+POLITE = [
+    ("fi", "Ymmärrän harmin! Tällaiset asiat hoitaa puhelinpalvelumme, joka palvelee arkisin klo 8–18 numerossa "
+           "0200 1234. Mukavaa viikonloppua!"),
+    ("en", "Thanks so much for reaching out, Sam! Card questions are handled by our card services team, so please "
+           "give them a call on 0800 123 456. Have a lovely day!"),
+]
+
+PASSES = [
+    # warm handoff: the writer acted and a time is committed
+    ("fi", "Hei Maija, pahoittelen! Olen välittänyt asian korttitiimille, ja he soittavat sinulle huomenna klo 12 "
+           "mennessä."),
+    ("en", "Hi Sam, sorry about this! I've passed it to our card team and they'll call you tomorrow by 12:00."),
+    # honest "I don't know yet" + own follow-up with a time
+    ("fi", "Hei Maija, en tiedä vielä, miksi kortti suljettiin, mutta selvitän asian ja palaan asiaan tänään klo 15 "
+           "mennessä."),
+    ("en", "Hi Sam, I don't know yet why the card was blocked, but I'm looking into it and will get back to you by "
+           "3 pm today."),
+    # short good replies
+    ("fi", "Hei Maija, avasin korttisi juuri – se toimii taas noin 30 minuutin kuluttua."),
+    ("en", "Hi Sam, I've reopened your card – it will work again in about 30 minutes."),
+    # the writer booked the branch visit: owned, with a time
+    ("fi", "Hei Maija, varasin sinulle ajan lähikonttoriin huomiseksi klo 10, jossa kortti avataan heti "
+           "tunnistamisen jälkeen. Ehdit hyvin maksaa vuokran sen jälkeen."),
+    ("en", "Hi Sam, I've booked you a slot at your nearest branch tomorrow at 10:00 – they'll reopen the card on "
+           "the spot, so the rent can still go out."),
+    # replying in this conversation is not a redirect
+    ("fi", "Hei Maija, avasin kortin. Jos se ei vielä toimi, vastaa tähän viestiin, niin tarkistan asian heti."),
+    ("en", "Hi Sam, I've reopened the card. If it still fails, just reply to this email and I'll check it at once."),
+]
+
+
+@pytest.mark.parametrize("lang,reply", FLAGGED + POLITE)
+def test_redirects_are_flagged(lang, reply):
+    case, kb = case_and_kb(lang)
+    rv = review(reply, case, kb)
+    assert "deflection" in rv.flags, rv.checks["deflection"].details
+    res = rv.checks["deflection"]
+    assert res.kind == "penalty" and not res.passed and res.score < 0.5
+    assert res.reasons and res.reasons[0].span is not None
+    assert reply[res.reasons[0].span.start:res.reasons[0].span.end] == res.reasons[0].span.text
+
+
+@pytest.mark.parametrize("lang,reply", PASSES)
+def test_owned_next_steps_pass(lang, reply):
+    case, kb = case_and_kb(lang)
+    rv = review(reply, case, kb)
+    assert "deflection" not in rv.flags, rv.checks["deflection"].details
+
+
+def test_hint_is_in_the_reply_language():
+    fi = review(FLAGGED[2][1], *case_and_kb("fi")).checks["deflection"].reasons[0].message
+    en = review(FLAGGED[6][1], *case_and_kb("en")).checks["deflection"].reasons[0].message
+    assert "muualle" in fi
+    assert "elsewhere" in en
+
+
+def test_inflected_forms_are_matched():
+    case, kb = case_and_kb("fi")
+    for reply in ("Hei, otattehan yhteyttä konttoriimme.", "Hei, varaathan ajan lähikonttoriin.",
+                  "Hei, piipahdathan lähimmässä toimipisteessämme.", "Hei, asioikaa konttorissa."):
+        assert "deflection" in review(reply, case, kb).flags, reply
+
+
+def test_questions_and_advice_for_next_time_are_not_redirects():
+    case, kb = case_and_kb("en")
+    rv = review("Hi Sam, I've reopened your card. Did you change the number in the app or at a branch?", case, kb)
+    assert "deflection" not in rv.flags
