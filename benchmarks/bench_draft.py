@@ -66,9 +66,9 @@ def main() -> None:
 
     from openai_server import delay, start_server
 
-    timeout = 2.0
+    timeout = 1.0
     with start_server() as server:
-        server.enqueue(*[delay(timeout + 1.5) for _ in range(60)])
+        server.enqueue(*[delay(2.0) for _ in range(60)])
         slow = Copilot(store=work / "store", home=work / "home", model="openai/slow", api_base=server.base_url,
                        api_key="x", timeout=timeout)
         slow.retriever = cp.retriever
@@ -79,7 +79,7 @@ def main() -> None:
             times.append(time.perf_counter() - t)
             assert d.model == "offline-composer" and d.warnings
         server.stopping.set()
-    print(f"| fallback draft after a model timeout of {timeout:.0f} s (5 runs) | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} (max) |")
+    print(f"| fallback draft after a model timeout of {timeout:.1f} s (5 runs) | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} (max) |")
 
 
 if __name__ == "__main__":

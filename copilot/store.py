@@ -123,8 +123,8 @@ class KnowledgeStore:
 
     def revision(self) -> tuple[int, int]:
         """Changes whenever a sync changed anything (used to refresh lexical indexes)."""
-        col = self.collection()
-        fresh = self._client.get_collection(COLLECTION, embedding_function=None) if self.url else col
+        self.collection()  # raises the clear errors (no index yet, other model)
+        fresh = self._client.get_collection(COLLECTION, embedding_function=None)  # another process may have synced
         return int((fresh.metadata or {}).get("revision", 0)), fresh.count()
 
     def count(self) -> int:
