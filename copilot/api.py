@@ -63,11 +63,15 @@ class Copilot:
 
     def ensure_index(self) -> IndexReport | None:
         """Index the configured (or sample) knowledge when the store is empty; first-start helper."""
+        from copilot.errors import EmbeddingMismatchError, StoreError
+
         try:
             if self.store.count() > 0:
                 return None
-        except Exception:
-            pass
+        except EmbeddingMismatchError:
+            raise
+        except StoreError:
+            pass  # no index yet
         return self.index()
 
     def search(self, query: str, k: int = 5, *, lang: str | None = None, audience: str | None = None,

@@ -47,19 +47,30 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 # -- search --------------------------------------------------------------
-def _read_queries(path: Path) -> list[tuple[Any, str]]:
+def _read_json_rows(path: Path, what: str, hint: str, error: type[Exception]) -> list[tuple[int, Any]]:
+    """(line number, value) of a JSON list file or a JSONL file; one-line errors that show the shape."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DatasetError(f"cannot read queries file {path}: {exc}; give a UTF-8 JSONL file") from None
-    out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+        raise error(f"cannot read {what} {path}: {exc}; give a UTF-8 JSON or JSONL file") from None
+    if raw.lstrip().startswith("["):
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            raise DatasetError(f"{path}:{n}: not valid JSON; each line must be {{\"id\": ..., \"query\": ...}}") from None
+            return [(1, row) for row in json.loads(raw)]
+        except (json.JSONDecodeError, TypeError) as exc:
+            raise error(f"{what} {path} is not valid JSON ({exc}); use {hint}") from None
+    rows = []
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append((n, json.loads(line)))
+            except json.JSONDecodeError:
+                raise error(f"{path}:{n}: not valid JSON; each line must be {hint}") from None
+    return rows
+
+
+def _read_queries(path: Path) -> list[tuple[Any, str]]:
+    out = []
+    for n, row in _read_json_rows(path, "queries file", '{"id": ..., "query": ...}', DatasetError):
         if not isinstance(row, dict) or not isinstance(row.get("query"), str) or "id" not in row:
             raise DatasetError(f"{path}:{n}: needs an \"id\" and a \"query\" string")
         out.append((row["id"], row["query"]))
@@ -90,18 +101,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 # -- draft ---------------------------------------------------------------
 def _read_history(path: Path) -> list[dict[str, Any]]:
-    try:
-        raw = path.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read history file {path}: {exc}; give a UTF-8 JSON or JSONL file") from None
-    try:
-        data = json.loads(raw) if raw.startswith("[") else [json.loads(line) for line in raw.splitlines() if line.strip()]
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"history file {path} is not JSON (line {exc.lineno}); use a list of "
-                         '{"role": "customer"|"agent", "text": ..., "at": "2026-11-20T14:05"}') from None
-    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-        raise UsageError(f"history file {path} must hold a list of {{\"role\", \"text\"}} objects")
-    return data
+    hint = '{"role": "customer"|"agent", "text": ..., "at": "2026-11-20T14:05"}'
+    rows = _read_json_rows(path, "history file", hint, UsageError)
+    if not all(isinstance(row, dict) for _, row in rows):
+        raise UsageError(f"history file {path} must hold {hint} objects")
+    return [row for _, row in rows]
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ instruction for an English question (see BENCHMARKS.md). A document scores by it
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any, Literal, Sequence
 
 import bm25s
@@ -57,9 +57,6 @@ class SearchResult:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 6),
                 "source": self.source, "text": self.text}
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _bm25(corpus: list[list[str]]) -> bm25s.BM25 | None:

@@ -78,4 +78,4 @@ def test_draft_bad_history_file(home, capsys, tmp_path):
     hist = tmp_path / "h.json"
     hist.write_text("[{not json", encoding="utf-8")
     code, _, err = run(capsys, "draft", "hei", "--history", str(hist))
-    assert code == 2 and "is not JSON" in err
+    assert code == 2 and "is not valid JSON" in err
