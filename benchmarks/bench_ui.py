@@ -11,7 +11,8 @@ Offline composer, the sample knowledge indexed into a temporary COPILOT_HOME, Fi
 2. The server's resident memory (VmRSS / VmHWM from /proc/<pid>/status) after start and after the
    drafts and a few edits with live reviews.
 3. In this process: ``cp.review(text, case, draft=draft)`` on 150-word replies (each edit a new text,
-   warm caches as while typing), and the full AppTest rerun after editing the reply text area.
+   warm caches as while typing; each edit ends in a blaming sentence the review flags), and the full
+   AppTest rerun after editing the reply text area.
 
 Prints markdown tables. Timings are wall clock on whatever else the machine is running.
 """
@@ -40,6 +41,7 @@ DRAFT_BUTTON = "Luonnostele vastaus"
 SCORE_TEXT = "Kokonaispisteet"
 EXTRA = ("Pahoittelen tilannetta ja hoidan asian puolestasi. Tarkistin tiedot järjestelmästä ja "
          "soitan sinulle huomenna kello kymmenen, kun olen saanut vahvistuksen. ")
+BLAME = "Olisit voinut lukea tekstiviestin tarkemmin."  # 6 words: 150 with the tag and the padding
 
 
 def pct(values: list[float], p: float) -> float:
@@ -63,13 +65,17 @@ def proc_memory(pid: int) -> dict[str, float]:
     return out
 
 
-def words150(text: str, salt: int) -> str:
-    """A 150-word reply: the draft, padded with agent sentences, with a per-edit change."""
+def edited(text: str, k: int) -> str:
+    """Edit number ``k`` of a draft: a 150-word reply (the draft, padded with agent sentences) whose
+    last paragraph is a blaming sentence tagged "Viite k." (the review flags and highlights it)."""
     w = text.split()
-    while len(w) < 150:
+    while len(w) < 143:
         w += EXTRA.split()
-    w = w[:149] + [f"(viite {salt})"]
-    return " ".join(w)
+    return " ".join(w[:143]) + f"\n\nViite {k}. {BLAME}"
+
+
+MARKED = ("(tag) => [...document.querySelectorAll('mark')]"
+          ".some(m => m.parentElement && m.parentElement.textContent.includes(tag))")
 
 
 # --------------------------------------------------------------------------- 1 + 2: the real app in Chromium
@@ -146,11 +152,12 @@ def browser_part(env: dict[str, str], messages: list[dict], n_drafts: int, n_edi
                         editor = page.get_by_role("textbox", name=EDITOR_LABEL, exact=True)
                         base = editor.input_value()
                         for k in range(n_edits):
-                            editor.fill(words150(base, k))
+                            editor.fill(edited(base, k))
                             t0 = time.perf_counter()
                             editor.press("Control+Enter")
-                            wait_idle(page)
+                            page.wait_for_function(MARKED, arg=f"Viite {k}.", timeout=120_000, polling="raf")
                             res["edit_ms"].append((time.perf_counter() - t0) * 1000)
+                            wait_idle(page)
                     page.close()
                 res["mem_end"] = proc_memory(proc.pid)
             finally:
@@ -181,7 +188,7 @@ def review_part(messages: list[dict], runs_per_case: int) -> dict:
         case = Case.from_dict(m)
         draft = cp.draft(case)
         for k in range(runs_per_case):
-            text = words150(draft.text, k)
+            text = edited(draft.text, k)
             t0 = time.perf_counter()
             cp.review(text, case, draft=draft)
             ms = (time.perf_counter() - t0) * 1000
@@ -198,13 +205,14 @@ def apptest_part(messages: list[dict], n_edits: int) -> dict:
     at.button(key="btn_draft").click().run()
     assert not at.exception, [e.value for e in at.exception]
     base = at.text_area(key="reply").value
-    rerun_ms, review_in_rerun = [], []
+    rerun_ms = []
     for k in range(n_edits):
-        at.text_area(key="reply").input(words150(base, 1000 + k))
+        at.text_area(key="reply").input(edited(base, 1000 + k))
         t0 = time.perf_counter()
         at.run()
         rerun_ms.append((time.perf_counter() - t0) * 1000)
-        assert at.session_state["review_for"].endswith(f"(viite {1000 + k})")
+        assert f"Viite {1000 + k}." in at.session_state["review_for"]
+        assert at.session_state["review"].flags
     assert not at.exception, [e.value for e in at.exception]
     return {"rerun_ms": rerun_ms}
 
@@ -245,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     print(row("click -> draft text in the editor (Chromium, real server)", b["draft_ms"], "<= 1000"))
     print(row("click -> review score on screen (Chromium)", b["score_ms"], "-"))
-    print(row("edit (Ctrl+Enter) -> rerun finished, 150 words (Chromium)", b["edit_ms"], "-"))
+    print(row("edit (Ctrl+Enter) -> new highlight on screen, 150 words (Chromium)", b["edit_ms"], "-"))
     print(row("`cp.review(text, case, draft=draft)`, 150 words, warm", r["review_ms"], "<= 100"))
     print(row("`cp.review`, first review of a new draft, 150 words", r["first_review_ms"], "-"))
     print(row("AppTest full rerun after editing the reply, 150 words", a["rerun_ms"], "<= 100"))

@@ -122,3 +122,16 @@ def test_rewrite_needs_a_model(sample_copilot):
 
     with pytest.raises(ConfigError, match="COPILOT_MODEL"):
         sample_copilot.rewrite("Hei", "msg", "shorter")
+
+
+@pytest.mark.parametrize("case", [
+    SMS_CASE,
+    Case(message="Sain viestin: 'Hyllykoodi B14, ota henkilöllisyystodistus mukaan' mutta olin automaatilla.",
+         history=(Message("customer", "Lähetystunnus JJFI64283900012345678"),),
+         customer=CustomerProfile(name="Ville Pitkänen"), now=NOW),
+    Case(message="Hi, the vase I ordered arrived smashed. Order KK-123456. Can you help? – Mary", now=NOW),
+])
+def test_offline_drafts_pass_our_own_review(sample_copilot, case):
+    d = sample_copilot.draft(case)
+    r = sample_copilot.review(d.text, case, draft=d)
+    assert r.flags == [], [(n, [x.message for x in c.reasons]) for n, c in r.checks.items() if not c.passed]

@@ -110,3 +110,13 @@ def test_suspicion_at_the_customer():
     case, kb = case_and_kb("en")
     reply = "Hello Sam. Have you shared your login details or codes with anyone recently?"
     assert "accusatory" in review(reply, case, kb).flags
+
+
+def test_details_you_gave_us_is_not_suspicion():
+    from copilot.review import review
+
+    reply = ("Hei Ville, minulla on jo antamasi tiedot (lähetystunnus JJFI64283900012345678), joten sinun ei "
+             "tarvitse lähettää niitä uudelleen. Selvitän asian ja palaan tänään klo 15 mennessä.")
+    assert "accusatory" not in review(reply, "Paketti ei ole automaatissa.").flags
+    suspicious = "Oletko antanut tunnuksesi jollekulle? Se selittäisi tilanteen."
+    assert "accusatory" in review(suspicious, "Tililtäni on viety rahaa.").flags

@@ -138,7 +138,11 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
         # "oletko antanut tunnuksesi jollekulle", "kortin tiedot ovat olleet jonkun toisen tiedossa"
         if lem in L.FI_DISCLOSE_VERBS and (question or t.has("2p") or any(
                 _lem(u) == "olla" and u.has("2p") for u in clause[max(0, i - 3):i])):
-            if any(u.low.startswith(_FI_CREDENTIAL) for u in clause) and not neg:
+            # "antamasi tiedot" (the details you gave us) is neutral: suspicion needs a question
+            # or someone else on the receiving end
+            third_party = any(u.low.startswith(("jonkun", "joku", "jollekul", "kenellekään", "ulkopuol", "toiselle",
+                                                "muille", "huijari")) for u in clause)
+            if any(u.low.startswith(_FI_CREDENTIAL) for u in clause) and not neg and (question or third_party):
                 hits.append(hit(0.9, "accusatory.suspicion", [t]))
         if any(u.low.startswith(("jonkun", "joku", "jollekul", "kenellekään", "ulkopuol")) for u in [t]) and \
                 any(u.low.startswith(_FI_CREDENTIAL) for u in sent) and not me and not neg:
