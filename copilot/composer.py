@@ -76,6 +76,7 @@ _ACTION_HEADING = re.compile(r"itse|voit tehdä|toimi|can do|yourself|steps|what
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(.*)$", re.M)
 _MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 _ABOUT_CUSTOMER = re.compile(r"\basiaka|\bcustomer|\bkund", re.I)
+_PROHIBITION = re.compile(r"(?:älä|älkää|don't|do not|never)\b|gör inte\b", re.I)  # "don'ts" are not actions
 MAX_STEPS = 3
 
 
@@ -120,7 +121,7 @@ def first_person(step: str, lang: str) -> str:
         return ""
     head, _, rest = step.partition(" ")
     word = head.lower()
-    if _ABOUT_CUSTOMER.search(step):
+    if _ABOUT_CUSTOMER.search(step) or _PROHIBITION.match(step):
         return ""  # written about the customer in the third person: not a sentence for them
     if lang == "fi" and word.isalpha() and word[-1] in "aeiouyäö":
         return f"{head}n {rest}".strip() + "."
