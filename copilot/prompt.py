@@ -13,7 +13,7 @@ from copilot.tokens import count_tokens, trim_to_tokens
 
 LANG_NAMES = {"fi": "Finnish", "en": "English", "sv": "Swedish"}
 PROMPT_BUDGET = 6000  # tokens for the whole prompt
-KNOWLEDGE_SHARE = 0.7  # of what is left after the rules and the latest message
+KNOWLEDGE_SHARE = 0.7  # history gets at most the other 30% of what the rules and message leave
 
 HOUSE_RULES = """You draft replies for a customer-service agent, who edits and sends them.
 House rules:
@@ -54,8 +54,8 @@ def build_messages(*, lang: str, message: str, history_lines: list[str], specifi
     specifics = "<specifics>\n" + escape_data("\n".join(specifics_lines) or "(none found)") + "\n</specifics>"
     fixed = count_tokens(system) + count_tokens(latest) + count_tokens(header) + count_tokens(specifics) + 64
     left = max(0, budget - fixed)
-    knowledge = _knowledge_block(sources, int(left * KNOWLEDGE_SHARE))
-    history = _history_block(history_lines, left - count_tokens(knowledge))
+    history = _history_block(history_lines, int(left * (1 - KNOWLEDGE_SHARE)))  # newest contacts kept
+    knowledge = _knowledge_block(sources, left - count_tokens(history))  # knowledge takes the rest
     user = "\n\n".join(part for part in (header, knowledge, history, specifics, latest,
                                          "Write the reply now.") if part)
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
