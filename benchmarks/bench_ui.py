@@ -11,7 +11,7 @@ Offline composer, the sample knowledge indexed into a temporary COPILOT_HOME, Fi
 2. The server's resident memory (VmRSS / VmHWM from /proc/<pid>/status) after start and after the
    drafts and a few edits with live reviews.
 3. In this process: ``cp.review(text, case, draft=draft)`` on 150-word replies (each edit a new text,
-   warm caches as while typing; each edit ends in a blaming sentence the review flags), and the full
+   warm caches as while typing; each edit starts with a blaming sentence the review flags), and the full
    AppTest rerun after editing the reply text area.
 
 Prints markdown tables. Timings are wall clock on whatever else the machine is running.
@@ -41,7 +41,7 @@ DRAFT_BUTTON = "Luonnostele vastaus"
 SCORE_TEXT = "Kokonaispisteet"
 EXTRA = ("Pahoittelen tilannetta ja hoidan asian puolestasi. Tarkistin tiedot järjestelmästä ja "
          "soitan sinulle huomenna kello kymmenen, kun olen saanut vahvistuksen. ")
-BLAME = "Olisit voinut lukea tekstiviestin tarkemmin."  # 6 words: 150 with the tag and the padding
+BLAME = "Sinun olisi pitänyt lukea ohjeet tarkemmin."  # the accusatory check flags "olisi pitänyt"
 
 
 def pct(values: list[float], p: float) -> float:
@@ -66,12 +66,18 @@ def proc_memory(pid: int) -> dict[str, float]:
 
 
 def edited(text: str, k: int) -> str:
-    """Edit number ``k`` of a draft: a 150-word reply (the draft, padded with agent sentences) whose
-    last paragraph is a blaming sentence tagged "Viite k." (the review flags and highlights it)."""
-    w = text.split()
-    while len(w) < 143:
-        w += EXTRA.split()
-    return " ".join(w[:143]) + f"\n\nViite {k}. {BLAME}"
+    """Edit number ``k`` of a draft: a blaming first paragraph tagged "Viite k." (the review flags and
+    highlights it), then the draft, padded to 150 words with agent sentences before its sign-off."""
+    head = f"Viite {k}. {BLAME}"
+    need = 150 - len(head.split()) - len(text.split())
+    if need <= 0:
+        return f"{head}\n\n{text}"
+    pad: list[str] = []
+    while len(pad) < need:
+        pad += EXTRA.split()
+    body, sep, signoff = text.rstrip().rpartition("\n\n")
+    filler = " ".join(pad[:need])
+    return f"{head}\n\n{body}\n\n{filler}\n\n{signoff}" if sep else f"{head}\n\n{text}\n\n{filler}"
 
 
 MARKED = ("(tag) => [...document.querySelectorAll('mark')]"
@@ -257,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     print(row("`cp.review(text, case, draft=draft)`, 150 words, warm", r["review_ms"], "<= 100"))
     print(row("`cp.review`, first review of a new draft, 150 words", r["first_review_ms"], "-"))
     print(row("AppTest full rerun after editing the reply, 150 words", a["rerun_ms"], "<= 100"))
+    print("\nclick -> draft samples ms: " + ", ".join(f"{v:.0f}" for v in b["draft_ms"]))
     ms, me = b["mem_start"], b["mem_end"]
     print("\n| streamlit server process | VmRSS MB | VmHWM MB | target |")
     print("|---|---|---|---|")

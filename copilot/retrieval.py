@@ -78,12 +78,14 @@ class _CorpusIndex:
         self.stem_bm25 = _bm25(stem_docs)
         self.gram_bm25 = _bm25([char_ngrams(d) for d in stem_docs])
         self.means: dict[str, np.ndarray] = {}
+        self.lang_counts: dict[str, int] = {}
         if vectors is not None and len(ids):
             matrix = np.asarray(vectors, dtype=np.float32)
             langs = np.array([m.get("lang") or "" for m in metas])
             self.global_mean = matrix.mean(axis=0)
             for lang in sorted(set(langs.tolist())):
                 rows = matrix[langs == lang]
+                self.lang_counts[lang] = len(rows)
                 self.means[lang] = rows.mean(axis=0) if len(rows) >= MIN_CHUNKS_FOR_MEAN else self.global_mean
 
     def lexical(self, query: str, mask: np.ndarray | None) -> list[np.ndarray]:
@@ -181,7 +183,8 @@ class Retriever:
             if lang and doc_lang != lang:
                 continue
             offset = float(mean @ shifted)
-            for cid, cos in self.store.query(shifted, fetch, where=_where(doc_lang, audience)):
+            n = min(fetch, corpus.lang_counts[doc_lang]) if not audience else fetch
+            for cid, cos in self.store.query(shifted, n, where=_where(doc_lang, audience)):
                 if mask is None or mask[corpus.row[cid]]:
                     scored.append((cid, cos * norm - offset))
         scored.sort(key=lambda pair: -pair[1])

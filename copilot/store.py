@@ -240,13 +240,11 @@ class KnowledgeStore:
                 vectors)
 
     def query(self, vector, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity), best first."""
-        col = self.collection()
-        total = col.count()
-        if total == 0:
+        """(chunk id, cosine similarity), best first; ``n`` must not exceed the matching chunks."""
+        if n < 1:
             return []
-        res = col.query(query_embeddings=[list(map(float, vector))], n_results=min(n, total),
-                        where=where or None, include=["distances"])
+        res = self.collection().query(query_embeddings=[list(map(float, vector))], n_results=n,
+                                      where=where or None, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
 
 
