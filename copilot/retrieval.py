@@ -53,6 +53,7 @@ class SearchResult:
     audience: str
     tags: tuple[str, ...]
     similarity: float  # language-centred dense similarity of the best chunk (0 when not dense-ranked)
+    top_in: tuple[str, ...] = ()  # channels ("dense", "lexical") that rank this document first
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 6),
@@ -166,7 +167,12 @@ class Retriever:
         fused = fuse(dense, lexical, len(corpus.ids))
         if mask is not None:
             fused = np.where(mask, fused, 0.0)
-        return _to_documents(fused, dense, corpus, k)
+        leaders = {}
+        if dense:
+            leaders["dense"] = corpus.metas[max(dense, key=dense.get)].get("doc_id")
+        if lexical and lexical[0].max() > 0:
+            leaders["lexical"] = corpus.metas[int(np.argmax(lexical[0]))].get("doc_id")
+        return _to_documents(fused, dense, corpus, k, leaders)
 
     def _dense(self, query: str, corpus: _CorpusIndex, mask: np.ndarray | None,
                lang: str | None, audience: str | None) -> list[tuple[str, float]]:
@@ -212,7 +218,7 @@ def _filter_mask(metas: list[dict[str, Any]], lang: str | None, audience: str | 
 
 
 def _to_documents(fused: np.ndarray, similarity: dict[int, float], corpus: _CorpusIndex,
-                  k: int) -> list[SearchResult]:
+                  k: int, leaders: dict[str, Any]) -> list[SearchResult]:
     best: dict[str, SearchResult] = {}
     for row in np.argsort(-fused, kind="stable"):
         score = float(fused[row])
@@ -231,5 +237,6 @@ def _to_documents(fused: np.ndarray, similarity: dict[int, float], corpus: _Corp
             id=doc_id, title=str(meta.get("title", doc_id)), score=score, source=str(meta.get("source", "")),
             text=str(meta.get("text", "")), lang=str(meta.get("lang", "")), audience=str(meta.get("audience", "")),
             tags=tuple(t for t in str(meta.get("tags", "")).split("|") if t), similarity=sim,
+            top_in=tuple(channel for channel, leader in leaders.items() if leader == doc_id),
         )
     return list(best.values())
