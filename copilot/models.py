@@ -20,11 +20,15 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
-import litellm
-
 from copilot.errors import ConfigError, ModelError, NetworkBlockedError
 
-litellm.suppress_debug_info = True  # no "Give Feedback / Get Help" banners on errors
+
+def _litellm() -> Any:
+    """litellm, imported on first use: it costs ~120 MB, and the offline path never needs it."""
+    import litellm
+
+    litellm.suppress_debug_info = True  # no "Give Feedback / Get Help" banners on errors
+    return litellm
 
 Messages = list[dict[str, Any]]
 RETRY_AFTER_CAP = 10.0
@@ -143,11 +147,11 @@ def _is_malformed(exc: BaseException) -> bool:
 
 
 def _is_timeout(exc: BaseException) -> bool:
-    return isinstance(exc, litellm.Timeout) or any(type(e).__name__.endswith("TimeoutError") for e in _chain(exc))
+    return isinstance(exc, _litellm().Timeout) or any(type(e).__name__.endswith("TimeoutError") for e in _chain(exc))
 
 
 def _is_connection(exc: BaseException) -> bool:
-    if isinstance(exc, litellm.APIConnectionError):
+    if isinstance(exc, _litellm().APIConnectionError):
         return True
     return any(type(e).__name__ in {"ConnectError", "ConnectionError", "APIConnectionError"} for e in _chain(exc)) or (
         "Connection error" in str(exc)
@@ -246,7 +250,7 @@ class LiteLLMModel:
             kwargs["api_base"] = self.api_base
         if self.api_key:
             kwargs["api_key"] = self.api_key
-        return litellm.completion(**kwargs)
+        return _litellm().completion(**kwargs)
 
     def _complete_once(self, messages: Messages, remaining: float) -> str:
         response = self._request(messages, remaining, stream=False)
@@ -322,7 +326,7 @@ class LiteLLMModel:
 
     def _key_hint(self) -> str:
         try:
-            missing = litellm.validate_environment(self.model_id).get("missing_keys") or []
+            missing = _litellm().validate_environment(self.model_id).get("missing_keys") or []
         except Exception:  # noqa: BLE001 - a hint only
             missing = []
         names = " or ".join(["COPILOT_API_KEY", *missing])
