@@ -23,7 +23,7 @@ from copilot.evaluation import EvalCase, false_flag_rate, label_metrics, load_da
 from copilot.review import PENALTY_CHECKS, review  # noqa: E402
 from copilot.review import text as review_text  # noqa: E402
 
-DEFAULT_SETS = [Path("/work/shared/evals/labelled_replies_dev.jsonl"), ROOT / "evals" / "labelled_replies.jsonl"]
+DEFAULT_SETS = [ROOT.parent / "shared" / "evals" / "labelled_replies_dev.jsonl", ROOT / "evals" / "labelled_replies.jsonl"]
 
 
 def score_set(cases: list[EvalCase], with_knowledge: bool = True) -> tuple[dict, dict | None]:
