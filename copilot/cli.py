@@ -184,6 +184,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
         env["COPILOT_STORE"] = str(Path(args.store).resolve())
     if args.model:
         env["COPILOT_MODEL"] = args.model
+    if args.lang:
+        env["COPILOT_UI_LANG"] = args.lang
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.address", args.host,
            "--server.port", str(args.port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none", "--client.showErrorDetails", "none", "--client.toolbarMode", "minimal"]
@@ -240,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="litellm model id (default: offline composer)")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--lang", choices=["fi", "en"], help="UI language at start (switchable in the panel)")
     return parser
 
 
