@@ -79,3 +79,22 @@ def test_draft_bad_history_file(home, capsys, tmp_path):
     hist.write_text("[{not json", encoding="utf-8")
     code, _, err = run(capsys, "draft", "hei", "--history", str(hist))
     assert code == 2 and "is not valid JSON" in err
+
+
+def test_ui_command_binds_to_localhost_and_passes_options(home, monkeypatch, capsys):
+    import subprocess
+
+    seen = {}
+
+    def fake_call(cmd, env):
+        seen["cmd"], seen["env"] = cmd, env
+        return 0
+
+    monkeypatch.setattr(subprocess, "call", fake_call)
+    assert main(["ui", "--lang", "en", "--model", "fake", "--port", "8600"]) == 0
+    cmd = seen["cmd"]
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("ui/app.py")
+    assert cmd[cmd.index("--server.address") + 1] == "127.0.0.1"
+    assert cmd[cmd.index("--server.port") + 1] == "8600"
+    assert cmd[cmd.index("--browser.gatherUsageStats") + 1] == "false"
+    assert seen["env"]["COPILOT_UI_LANG"] == "en" and seen["env"]["COPILOT_MODEL"] == "fake"
