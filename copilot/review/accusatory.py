@@ -21,6 +21,22 @@ General constructions (Finnish via lemmas + verb person/mood from ``fi_morph``):
   ("suurin osa vioista johtuu asiakkaan omista laitteista"), reprimands ("päällekkäisiä
   pyyntöjä", "toivomme kärsivällisyyttä", "kun ehtii", "do not contact us again").
 
+- blame without "you" (``_fi_phenomena`` / ``_en_phenomena``): a negated passive of the customer's
+  own handling with a manner word ("korttia ei ole näytetty lukijalle oikein", "readings were not
+  submitted on time"), a faulty manner ("täytetty puutteellisesti", "filled in incorrectly"), a wrong
+  choice on the customer's side ("tilauksessa oli valittu väärä ...", "the wrong postcode was entered
+  at checkout"), something missing from what they sent, told in the past ("liitteet puuttuivat
+  hakemuksesta"), a hedged guess that they lent / chose wrong ("näyttää siltä, että korttia on
+  käyttänyt joku toinen", "it's possible the 20 mg option was selected"), insinuated motives ("used
+  to avoid paying"), habits of "people like you" + "this shouldn't come as a surprise", responsibility
+  with a customer subject or possessive ("matkustaja vastaa itse", "the subscriber's responsibility"),
+  rules or messages pointed back at ("on mainittu hakuohjeissa", "you were informed in our email"),
+  check advice before a step already taken ("kannattaa tarkistaa ennen lähettämistä", "worth
+  double-checking before submitting"), "had you read ...", and denying our part ("the error was not on
+  our side"). Each is voided by the writer / company acting in the sentence, an explicit apology, or a
+  company / third-party agent ("by the courier", "järjestelmässä", "pankin olisi pitänyt korjata");
+  "seuraavalla laskulla" is not "next time" (only "ensi / seuraavalla kerralla" is).
+
 A neutral statement of a rule carries none of these. Negated clauses ("ei johdu sinusta",
 "not anything you did") are exculpations and never count. Evidence is summed per sentence
 (capped at 1) and over the three strongest sentences; the check fails at ``FAIL_AT``.
@@ -43,7 +59,40 @@ FAIL_AT = 0.9
 _FI_CF_MODALS = frozenset(["pitää", "kannattaa", "voida", "tulla", "täytyä", "tarvita"])
 _FI_CONTACT_BAN = frozenset(["ottaa", "soittaa", "lähettää", "kirjoittaa", "olla", "kysyä"])
 _FI_AVOID = ("vältettäv", "vältyt", "vältty", "välttää", "välttä", "vältt", "estettävis")
-_FI_HINDSIGHT = frozenset(["jatkossa", "vastedes", "tulevaisuudessa", "ensi kerralla", "seuraavalla"])
+_FI_HINDSIGHT = frozenset(["jatkossa", "vastedes", "tulevaisuudessa"])
+_FI_NEXT = frozenset(["ensi", "seuraavalla", "seuraavan"])  # hindsight only before "kerralla / kerran"
+_FI_NEXT_TIME = frozenset(["kerralla", "kerran", "kertaa", "kerraksi"])
+# the company's / a third party's duty: "pankin olisi pitänyt korjata" is an admission, not blame
+_FI_FIX_VERBS = frozenset(["korjata", "huomata", "käsitellä", "hyvittää", "toimittaa", "korvata", "peruuttaa",
+                           "avata", "palauttaa", "hoitaa", "tarkistaa", "ratkaista"])
+# Finnish participles / passives of the customer's own handling of something
+_FI_MANNER = ("oikein", "oikeaan", "oikealla", "kunnolla", "ajoissa", "riittäv", "asianmukaise", "ohjeiden",
+              "ohjeen", "määräaja", "huolellise", "kokonaan", "täydellisesti", "kuluessa", "mennessä")
+_FI_FAULTY = ("puutteellisesti", "virheellisesti", "väärin", "vajaasti", "huolimattomasti")
+# participle stems of the customer's own handling (not the company's: toimitettu, käsitelty, maksettu)
+_FI_HANDLING_PP = ("pidetty", "näytetty", "täytetty", "palautettu", "noudettu", "ilmoitettu", "liitetty",
+                   "esitetty", "merkitty", "syötetty", "tallennettu", "noudatettu", "luettu", "pakattu",
+                   "asetettu", "viety", "jätetty", "lähetetty hakemu", "kuitattu", "allekirjoitettu")
+_FI_CUSTOMER_CUES = ("tilaukse", "tilaukses", "lomak", "hakemu", "varaukse", "vaihtoeh", "kassal", "tilatessa",
+                     "varatessa", "hakiess", "verkkokaup", "annostu", "koko")
+_FI_OTHER_AGENT = ("kuljettaj", "lähetti", "kuriiri", "varasto", "järjestelm", "henkilökun", "asentaj", "myyjä",
+                   "työntekijä", "virkailij", "toimittaj", "kuljetusliik", "lentoyhtiö", "meidän", "meillä",
+                   "meiltä", "pankin", "pankki", "siirro", "siirrossa", "päivitykse", "postissa")
+_FI_PP_END = ("ttu", "tty", "ttiin", "etty", "ettu")
+_FI_CHOICE_VERBS = frozenset(["valita", "syöttää", "antaa", "merkitä", "täyttää", "ilmoittaa", "kirjoittaa"])
+_FI_TOLD_VERBS = frozenset(["tiedottaa", "ilmoittaa", "kertoa", "muistuttaa", "varoittaa"])
+_FI_CHANNELS = ("sähköpost", "kirjee", "tekstivie", "viestis", "viestillä", "tiedottee")
+_FI_DUTY_PP = frozenset(["palauttaa", "noutaa", "ilmoittaa", "täyttää", "liittää", "näyttää", "esittää", "merkitä",
+                         "tallentaa", "noudattaa", "vahvistaa", "päivittää"])
+_FI_DOCS = ("hakemu", "lomak", "liittee", "liitte", "ilmoitukse", "ilmoitukses", "tilaukse", "varaukse",
+            "asiakirj", "dokument", "kuitist", "todistukse")
+_FI_HEDGE = ("näyttää", "vaikuttaa", "ilmeisesti", "luultavasti", "todennäköisesti", "mahdollisesti",
+             "oletettavasti", "saattaa", "saattoi", "kenties")
+_FI_OTHER_PERSON = ("joku toinen", "joku muu", "toinen henkilö", "jonkun toisen", "jonkun muun", "ulkopuoli",
+                    "lainat", "lainann", "lainasi", "luovutet", "luovutt", "ystävälle", "ystäväsi", "kaverille",
+                    "perheenjäsen")
+_FI_HABIT = ("usein", "monesti", "toistuvasti", "jatkuvasti", "yleisesti", "säännöllisesti", "tavan takaa")
+_FI_SURPRISE = ("yllätyk", "yllätys", "yllättä")
 _FI_ADVICE = frozenset(["kannattaa", "kannattaisi", "suosittelemme", "suosittelen", "pitäisi", "tulisi",
                         "kehotamme", "muistathan", "huomioithan"])
 _FI_CAREFUL = ("huolellise", "tarkemmin", "tarkkaan", "varovai", "huolella")
@@ -83,6 +132,32 @@ def _apology(sent: Sequence[Token]) -> bool:
     return "oikeassa" in lows or ("right" in lows and any(w in ("you're", "you") for w in lows))
 
 
+SentMemo = dict[int, tuple[str, bool, bool, bool]]
+
+
+def _sent_info(sent: Sequence[Token], lang: str, memo: SentMemo) -> tuple[str, bool, bool, bool]:
+    """Per-sentence facts shared by its clauses (memoised in ``memo``, one per ``check`` call): lower-cased
+    text, the writer / company in it, a company or third-party agent, an explicit apology."""
+    k = id(sent)
+    got = memo.get(k)
+    if got is None:
+        if lang == "fi":
+            got = (" ".join(t.low for t in sent), _first_person(sent),
+                   any(u.low.startswith(_FI_OTHER_AGENT) for u in sent), _sorry(sent))
+        else:
+            got = (" " + " ".join(t.low for t in sent) + " ",
+                   any(t.low in ("i", "i've", "i'm", "i'll", "i'd", "we", "we've", "we're", "we'll", "we'd", "our",
+                                 "my") for t in sent),
+                   False, _sorry(sent))
+        memo[k] = got
+    return got
+
+
+def _sorry(sent: Sequence[Token]) -> bool:
+    """An explicit apology ("sorry", "pahoittelen"); "unfortunately / valitettavasti" is not one."""
+    return any(t.low.startswith(("sorry", "apolog", "pahoittel", "anteeksi", "pahoillan")) for t in sent)
+
+
 def _exculpated(sent: Sequence[Token]) -> bool:
     """"ei liity sinuun", "ei johdu sinusta", "not your fault", "nothing you did" in the sentence."""
     for i, t in enumerate(sent):
@@ -96,13 +171,137 @@ def _lem(t: Token) -> str:
     return t.vlemma or t.lemma
 
 
-def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> list[Hit]:
+def _fi_other_duty(clause: Sequence[Token], i: int, inf: Token | None) -> bool:
+    """"pankin / kuljettajan olisi pitänyt ..." (a genitive subject that is not the customer), or a fix
+    only the company can make ("virhe olisi pitänyt korjata heti"): the duty was someone else's."""
+    for u in clause[max(0, i - 2):i]:
+        if u.low.endswith("n") and not u.has("verb") and not u.has("2p") and u.content and \
+                "FI_CUSTOMER_3P" not in u.info.cls and u.low not in ("sinun", "teidän"):
+            return True
+    return inf is not None and _lem(inf) in _FI_FIX_VERBS and not any(
+        u.has("2p") or "FI_CUSTOMER_3P" in u.info.cls for u in clause)
+
+
+def _fi_phenomena(clause: Sequence[Token], sent: Sequence[Token], me: bool, neg: bool,
+                  memo: SentMemo) -> list[Hit]:
+    """Constructions that carry blame without second person or a counterfactual:
+
+    - a negated passive / participle of the customer's own handling with a manner word
+      ("korttia ei ole pidetty lukijan edessä riittävän kauan", "lomaketta ei täytetty oikein");
+    - a faulty manner + passive participle ("tiedot oli syötetty puutteellisesti");
+    - something missing from what the customer sent, told in the past ("liitteet puuttuivat hakemuksesta");
+    - a hedged guess that someone else used it / the customer chose wrong ("näyttää siltä, että korttia on
+      käyttänyt joku toinen", "mahdollisesti valittiin väärä vaihtoehto");
+    - a habit of "people like you" ("laukkuja jätetään usein merkitsemättä") and "ei pitäisi tulla yllätyksenä";
+    - responsibility put on the customer ("matkustaja huolehtii itse", "asiakkaan omalla vastuulla");
+    - "kannattaa tarkistaa ennen lähettämistä": checking advice pointed at a step already taken.
+    """
+    hits: list[Hit] = []
+    # "virhe ei ollut meidän päässämme": denying our part points at the customer
+    if any(u.low.startswith(("virhe", "vika", "syy")) for u in clause) and neg and any(
+            u.low.startswith(("päässä", "puolell", "virhee", "syyt")) for u in clause) and \
+            any(u.low in ("meidän", "meistä", "meillä") for u in clause) and not _sorry(sent):
+        hits.append(hit(0.9, "accusatory.failure", list(clause[:3])))
+    if me and not any(t.has("2p") for t in clause):
+        return hits
+    lows = [t.low for t in clause]
+    text = " ".join(lows)
+    stext, sme, agent, sorry = _sent_info(sent, "fi", memo)
+    free = not sme  # most constructions are voided by the writer / company acting in the sentence
+    has_rule = has_3p = own = False
+    for t in clause:
+        cls = t.info.cls
+        has_rule = has_rule or "FI_RULE_REF" in cls
+        has_3p = has_3p or "FI_CUSTOMER_3P" in cls
+        own = own or t.low.startswith("oma")
+    cue = None
+    for i, t in enumerate(clause):
+        low = t.low
+        lem = _lem(t)
+        pp = t.has("pass") or t.has("part") or low.endswith(_FI_PP_END)
+        if pp:
+            handling = lem in _FI_DUTY_PP or low.startswith(_FI_HANDLING_PP)
+            negd = S.negated(clause, i, 3)
+            # negated passive + manner: "ei ole näytetty oikein", "ei palautettu ajoissa"
+            if handling and negd and free and not agent and any(u.low.startswith(_FI_MANNER) for u in clause):
+                hits.append(hit(0.9, "accusatory.failure", clause[max(0, i - 2):i + 1]))
+            # "tuotteesta, jota ei ole palautettu": a duty left undone, told as a passive (weak on its own)
+            elif negd and lem in _FI_DUTY_PP and not me and \
+                    not any(u.low in ("vielä", "vieläkään", "toistaiseksi") for u in clause):
+                hits.append(hit(0.4, "accusatory.failure", clause[max(0, i - 2):i + 1]))
+            # faulty manner + participle: "täytetty puutteellisesti", "syötetty väärin"
+            if handling and free and not agent and \
+                    any(u.low.startswith(_FI_FAULTY) for u in clause[max(0, i - 3):i + 4]):
+                hits.append(hit(0.9, "accusatory.failure", [t]))
+            if free and not agent and not sorry and not neg:
+                # "tilauksessa oli valittu väärä postinumero": a wrong choice on the customer's side
+                if lem in _FI_CHOICE_VERBS and any(u.low.startswith(("väärä", "virheellis", "vanha", "väärin"))
+                                                   for u in clause[i + 1:i + 3] + clause[max(0, i - 3):i]):
+                    if cue is None:
+                        cue = any(u.has("2p") or u.low.startswith(_FI_CUSTOMER_CUES) for u in sent)
+                    if cue:
+                        hits.append(hit(0.9, "accusatory.failure", [t]))
+            # "muutoksesta tiedotettiin sähköpostitse": pointing back at what the customer was told
+            if free and not sorry and not neg and lem in _FI_TOLD_VERBS and t.has("pass") and t.has("past") and \
+                    any(u.low.endswith(("itse", "tse")) or u.low.startswith(_FI_CHANNELS) for u in clause):
+                hits.append(hit(0.9, "accusatory.as_told", [t]))
+        # "(kuten) on mainittu hakuohjeissa", "ehdoissa todettiin": a past statement in the rules pointed back at
+        if has_rule and free and not neg and lem in L.FI_SAY_VERBS and not t.has("2p") and \
+                (t.has("part") or t.has("past") or low.endswith(("ttu", "tty"))):
+            hits.append(hit(0.9, "accusatory.rule_quote", [t]))
+        # "puuttui / puuttuivat hakemuksesta" (past: an observation about what the customer sent;
+        # "puuttuu vielä" is neutral status)
+        if free and low.startswith(("puuttui", "puuttunut", "puuttuneet")) and any(
+                u.low.startswith(_FI_DOCS) for u in sent):
+            hits.append(hit(0.9, "accusatory.failure", [t]))
+        # "tämän ei pitäisi tulla yllätyksenä"
+        if low.startswith(_FI_SURPRISE) and not sorry and any(u.has("neg") for u in clause[max(0, i - 4):i]):
+            hits.append(hit(0.9, "accusatory.reprimand", [t]))
+        # responsibility: "<asiakas> huolehtii / vastaa itse", "omalla vastuulla", "vastuu on asiakkaalla"
+        if has_3p and lem in ("vastata", "huolehtia", "hoitaa", "maksaa") and not t.has("neg") and \
+                any(u.low in ("itse", "itsenäisesti") or u.low.startswith("omal") for u in clause):
+            hits.append(hit(0.9, "accusatory.responsibility", [t]))
+        if "FI_RESPONSIBILITY" in t.info.cls and (own or has_3p) and not neg and free:
+            hits.append(hit(0.95, "accusatory.responsibility", [t]))
+    if not free:
+        return hits
+    # hedged guess about the customer's own doing
+    if not agent and (any(h in text for h in _FI_HEDGE) or "on mahdollista" in text):
+        other = any(o in stext for o in _FI_OTHER_PERSON)
+        if cue is None:
+            cue = any(u.has("2p") or u.low.startswith(_FI_CUSTOMER_CUES) for u in sent)
+        chose = cue and not neg and any((u.has("pass") or u.low.endswith(("ttu", "tty"))) and _lem(u) in (
+            "valita", "syöttää", "pakata", "täyttää", "merkitä", "painaa", "luovuttaa", "lainata") for u in sent)
+        if other or chose:
+            hits.append(hit(0.9, "accusatory.suspicion", list(clause[:3])))
+    # habit: "laukkuja jätetään usein merkitsemättä"
+    if any(u.low in _FI_HABIT for u in clause) and (any(u.low.endswith(("mättä", "mätä")) for u in clause) or (
+            neg and any(u.has("pass") for u in clause))):
+        hits.append(hit(0.7, "accusatory.generic_blame", list(clause[:3])))
+    # "kannattaa tarkistaa ennen lähettämistä": check advice before a step the customer took
+    if "ennen" in lows and any(u.low.startswith(("kannatta", "muista", "varmista", "tarkista", "huolehdi"))
+                               for u in clause) and \
+            any(u.low.startswith(("tarkist", "varmist", "katso", "tarkast")) for u in clause):
+        k = lows.index("ennen")
+        if any(u.low.endswith(("mistä", "mista", "mistaan", "mistään")) or u.low == "kuin"
+               for u in clause[k + 1:k + 4]):
+            hits.append(hit(0.9, "accusatory.reprimand", clause[k:k + 2]))
+    # overloading as the cause: "pakattu liian täyteen", "ylipakkaaminen"
+    if not sorry and (any(u.low.startswith(("ylipak", "ylitäyt", "ylikuorm")) for u in clause) or
+                      "liian täyteen" in text or "liian täydeksi" in text or "liian painava" in text):
+        hits.append(hit(0.9, "accusatory.generic_blame", list(clause[:3])))
+    return hits
+
+
+def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
+             memo: SentMemo | None = None) -> list[Hit]:
     hits: list[Hit] = []
     scls, ccls = L.union(sent), L.union(clause)
     neg = _neg(clause)
     has2 = any(t.has("2p") for t in clause)
     me = _first_person(clause)
     lows = [t.low for t in clause]
+    hits.extend(_fi_phenomena(clause, sent, me, neg, {} if memo is None else memo))
     for i, t in enumerate(clause):
         lem = _lem(t)
         low = t.low
@@ -119,7 +318,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                     hits.append(hit(1.0, "accusatory.counterfactual", [t, part]))
                 elif avoid:
                     hits.append(hit(0.9, "accusatory.counterfactual", [t, part]))
-                elif plem in _FI_CF_MODALS and not admission and not me:
+                elif plem in _FI_CF_MODALS and not admission and not me and not _fi_other_duty(clause, i, inf):
                     gen2 = any(u.low in ("sinun", "teidän") for u in clause[max(0, i - 3):i + 3])
                     hits.append(hit(1.0 if gen2 else 0.9, "accusatory.counterfactual", [t, part]))
             elif any(u.low.startswith(_FI_AVOID) for u in after):
@@ -189,8 +388,13 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
                                              for j, u in enumerate(clause)) and not neg:
             hits.append(hit(0.6, "accusatory.rule_quote", [t]))
         # -- hindsight advice: "jatkossa kannattaa", "tarkistathan jatkossa", "lukea huolellisesti"
-        if low in _FI_HINDSIGHT and (any(u.low in _FI_ADVICE for u in clause) or has2 or
-                                     any(u.has("imp") or u.has("clitic") for u in clause)):
+        next_time = low in _FI_NEXT and i + 1 < len(clause) and clause[i + 1].low in _FI_NEXT_TIME
+        # the customer as the actor: a 2nd-person verb that is not receiving ("saat", "tulee sinulle"),
+        # or "sinun / teidän" (obligation) -- not a dative recipient ("laskut tulevat sinulle")
+        if (low in _FI_HINDSIGHT or next_time) and (any(u.low in _FI_ADVICE for u in clause) or any(
+                (u.has("2p") and u.has("verb") and _lem(u) not in L.FI_RECEIVE_VERBS) or
+                u.low in ("sinä", "te", "sinun", "teidän", "sä") for u in clause) or
+                                                  any(u.has("imp") or u.has("clitic") for u in clause)):
             hits.append(hit(0.9, "accusatory.reprimand", [t]))
         if low.startswith(_FI_CAREFUL) and (any(u.low in _FI_ADVICE for u in clause) or has2 or
                                             any(u.has("imp") for u in clause)):
@@ -202,7 +406,9 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if lem == "kannattaa" and any(u.low in ("yleensä", "vasta", "ajoissa", "etukäteen", "aina")
                                       or u.low.startswith("hyvissä") for u in clause) and not me:
-            hits.append(hit(0.6, "accusatory.reprimand", [t]))
+            # "kannattaa tehdä vasta, kun ... / ennen ...": timing advice about a step already taken
+            timing = any(u.low in ("vasta", "ennen") for u in clause)
+            hits.append(hit(0.9 if timing else 0.6, "accusatory.reprimand", [t]))
         if lem in ("suositella",) and ("1pl" in t.feats or "1sg" in t.feats) and any(
                 u.low in ("aina",) or ("FI_CUSTOMER_3P" in u.info.cls) for u in clause):
             hits.append(hit(0.5, "accusatory.reprimand", [t]))
@@ -314,7 +520,178 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
     return hits
 
 
-def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> list[Hit]:
+_EN_CHECK_ADVICE = ("worth", "make sure", "ensure", "double-check", "double check", "always check", "remember to",
+                    "take care to", "be sure to")
+_EN_CHECK_VERBS = frozenset("check checking double-check double-checking verify verifying review reviewing "
+                            "read reading proofread proofreading".split())
+_EN_SUBMIT = frozenset("submit submitting send sending save saving book booking pay paying order ordering enter "
+                       "entering apply applying sign signing travel travelling traveling leave leaving post posting "
+                       "confirm confirming complete completing fill filling upload uploading choose choosing select "
+                       "selecting buy buying register registering transfer transferring".split())
+_EN_HEDGE = ("it looks like", "it appears", "it seems", "appears that", "seems that", "it's possible", "it is possible",
+             "possibly", "likely that", "probably", "may have been", "might have been", "must have been",
+             "presumably", "apparently", "we suspect")
+_EN_CUSTOMER_ACTS = frozenset("lent loaned handed shared given passed selected chosen picked entered typed ticked "
+                              "clicked filled packed overpacked left forgotten misplaced lost swapped borrowed "
+                              "transferred disclosed".split())
+_EN_OTHER_PERSON = ("someone else", "somebody else", "a friend", "friend", "another person", "a family member",
+                    "third party", "someone", "other people", "another user")
+_EN_EVADE = ("avoid", "get out of", "escape", "dodge", "skip", "wriggle", "get around", "cancel without", "not pay",
+             "avoid paying")
+_EN_HABIT = frozenset("frequently often regularly commonly routinely repeatedly constantly usually".split())
+_EN_MANNER = ("correctly", "properly", "on time", "in time", "fully", "completely", "as instructed",
+              "as required", "in full", "within", "by the deadline", "before the deadline")
+_EN_HANDLING = frozenset("presented shown held filled completed returned collected submitted entered attached "
+                         "packed labelled labeled reported registered followed read placed put scanned signed "
+                         "tapped swiped activated updated saved uploaded declared checked cleaned "
+                         "stored kept".split())
+_EN_OVERLOAD = ("beyond its capacity", "beyond capacity", "overfilled", "overpacked", "overloaded", "too full",
+                "over the weight limit", "overstuffed", "packed too", "overfilling", "overpacking")
+_EN_HELPFUL = frozenset("attach attaching include including bring label labelling pack packing remember help helps "
+                        "speed quicker faster easier".split())
+_EN_CUSTOMER_CUES = (" form", "checkout", "check-out", " order", "ordering", "booking", " option", " box ",
+                     " field", "application", " app ", "online", "website", "dose", "size", "when you")
+_EN_OTHER_AGENT = frozenset("courier driver carrier staff team agent system bank we us our airline store shop "
+                            "warehouse technician engineer seller company provider supplier".split())
+_EN_FAULTY = frozenset("incorrectly incompletely wrongly improperly carelessly inaccurately".split())
+
+
+def _en_phenomena(clause: Sequence[Token], sent: Sequence[Token], me: bool, neg: bool,
+                  memo: SentMemo) -> list[Hit]:
+    """Blame without "you": check advice pointed at a step already taken ("worth double-checking ... before
+    saving"), a hedged guess that the customer lent / chose wrong ("it appears the card was lent to someone"),
+    insinuated motives ("used to avoid paying"), habits of "people like you" ("bags are frequently not
+    labelled"), "this shouldn't come as a surprise", negated passives of the customer's handling with a
+    manner word ("was not presented correctly"), responsibility with a customer possessive ("the subscriber's
+    responsibility") and rules pointed back at ("was set out in the guide you received")."""
+    hits: list[Hit] = []
+    lows = [t.low for t in clause]
+    text = " " + " ".join(lows) + " "
+    stext, sme, agent, sorry = _sent_info(sent, "en", memo)
+    n = len(clause)
+    # check advice + "before" + a step the customer took
+    if any(a in text for a in _EN_CHECK_ADVICE) or "please" in lows or "always" in lows:
+        k = next((j for j, w in enumerate(lows) if w == "before"), None)
+        checks = any(w in _EN_CHECK_VERBS for w in lows[:k or 0]) or any(
+            w in ("make", "ensure") for w in lows[:k or 0]) and any(
+            w in ("correct", "correctly", "complete", "completed", "accurate", "right", "valid", "filled", "spelled",
+                  "spelt", "up-to-date", "current") for w in lows)
+        if k is not None and checks and any(
+                w in _EN_SUBMIT for w in lows[k + 1:k + 4]) and not sme:
+            hits.append(hit(0.9, "accusatory.reprimand", clause[k:k + 2]))
+    # hedged guess about the customer's doing / someone else using it
+    if any(h in stext for h in _EN_HEDGE) and not sme and not neg:
+        acts = [t for t in clause if t.low in _EN_CUSTOMER_ACTS]
+        to_other = any(o in text for o in _EN_OTHER_PERSON)
+        passive_act = [t for k, t in enumerate(clause) if t.low in _EN_CUSTOMER_ACTS and any(
+            w in ("was", "were", "been", "be") for w in lows[max(0, k - 3):k])]
+        # a passive guess needs the customer's side in view ("on the form", "at checkout", "your ...");
+        # "lost" / "left" only count when handed to someone else
+        cue = any(t.has("2p") for t in sent) or any(c in stext for c in _EN_CUSTOMER_CUES)
+        passive_act = [t for t in passive_act if t.low not in ("lost", "left", "forgotten", "misplaced")] if cue \
+            else []
+        if acts and (to_other or passive_act) and not any(w in _EN_OTHER_AGENT or w.startswith("migrat")
+                                                          for w in stext.split()):
+            hits.append(hit(0.9, "accusatory.suspicion", (passive_act or acts)[:1]))
+    # insinuated motive: "used to avoid paying", "a way to get out of the contract"
+    for j, w in enumerate(lows):
+        if w in ("used", "attempt", "attempts", "excuse") and any(
+                e in " ".join(lows[j + 1:j + 5]) for e in _EN_EVADE) and not (
+                j > 0 and lows[j - 1] in ("we", "i", "was", "were", "is", "are", "be")) and not _apology(sent):
+            hits.append(hit(0.9, "accusatory.suspicion", clause[j:j + 3]))
+            break
+    # habit: "bags are frequently not labelled", "are often left unlabelled by travellers"
+    if any(w in _EN_HABIT for w in lows) and not sme:
+        parts = [t for t in clause if t.has("part")]
+        if parts and (neg or any(w.startswith("un") and w.endswith("ed") for w in lows) or any(
+                "EN_CUSTOMER_3P" in t.info.cls or t.low in ("travellers", "travelers", "people", "residents",
+                                                           "guests", "drivers", "patients", "tenants")
+                for t in clause)):
+            hits.append(hit(0.7, "accusatory.generic_blame", parts[:1]))
+    # "this should not come as a surprise"
+    for j, w in enumerate(lows):
+        if w.startswith(("surpris",)) and any(u in ("not", "shouldn't", "no", "hardly", "never") for u in
+                                              lows[max(0, j - 5):j]) and not _sorry(sent):
+            hits.append(hit(0.9, "accusatory.reprimand", clause[j:j + 1]))
+    # negated passive + manner / faulty manner: "was not presented correctly", "was filled in incorrectly"
+    for j, t in enumerate(clause):
+        if t.has("part") and not sme:
+            window = " ".join(lows[j + 1:j + 5])
+            before = lows[max(0, j - 3):j]
+            if t.low in _EN_HANDLING and any(b in ("not", "wasn't", "weren't", "never", "isn't", "aren't")
+                                             for b in before) and any(m in window for m in _EN_MANNER) and \
+                    not any(w in _EN_OTHER_AGENT for w in lows):
+                hits.append(hit(0.9, "accusatory.failure", clause[max(0, j - 2):j + 1]))
+            if any(w in _EN_FAULTY for w in lows[max(0, j - 2):j + 4]) and not any(w in _EN_OTHER_AGENT
+                                                                                   for w in lows):
+                hits.append(hit(0.9, "accusatory.failure", [t]))
+    # "missing from your / the application" in the past
+    for j, w in enumerate(lows):
+        if w == "missing" and any(b in ("was", "were") for b in lows[max(0, j - 3):j]) and \
+                "from" in lows[j + 1:j + 2] and not sme:
+            hits.append(hit(0.9, "accusatory.failure", clause[j:j + 2]))
+    # "the passenger's own responsibility", "the subscriber's responsibility"
+    for j, t in enumerate(clause):
+        if "EN_RESPONSIBILITY" in t.info.cls and not neg and not me:
+            pre = clause[max(0, j - 3):j]
+            subject = t.low == "responsible" and any(w in ("is", "are", "remains", "remain") for w in
+                                                      lows[max(0, j - 2):j])
+            if any(u.low.endswith(("'s", "’s", "s'")) and "EN_CUSTOMER_3P" in u.info.cls for u in pre) or \
+                    any(u.low == "own" for u in pre) or (subject and any("EN_CUSTOMER_3P" in u.info.cls for u in pre)):
+                hits.append(hit(0.95, "accusatory.responsibility", [t]))
+    # a rule pointed back at: "was set out / stated / explained in the guide (you received)"
+    for j, t in enumerate(clause):
+        if (t.low in ("stated", "explained", "described", "outlined", "specified", "listed", "mentioned",
+                      "detailed", "noted", "covered") or (t.low == "set" and lows[j + 1:j + 2] == ["out"])) and \
+                any(b in ("was", "were", "is", "are", "been") for b in lows[max(0, j - 3):j]) and \
+                any("EN_RULE_REF" in u.info.cls for u in clause[j + 1:j + 7]) and not sme:
+            got = any(w in ("received", "accepted", "signed", "agreed", "given", "sent") for w in lows[j + 1:])
+            hits.append(hit(0.9 if got else 0.6, "accusatory.rule_quote", [t]))
+    apology = sorry
+    # overloading as the cause: "packed beyond its capacity", "if the case is overfilled"
+    if any(o in text for o in _EN_OVERLOAD) and not sme and not apology and \
+            not any(w in _EN_OTHER_AGENT for w in stext.split()):
+        hits.append(hit(0.9, "accusatory.generic_blame", list(clause[:3])))
+    # "next time, it would help if you could attach ...", "in future, attaching the receipt would ..."
+    if any(h in stext for h in _EN_HINDSIGHT) and (any(t.has("2p") for t in clause) or any(
+            t.has("modal") for t in clause)) and any(w in _EN_DUTY or w.rstrip("ing") in _EN_DUTY or w in _EN_HELPFUL
+                                                     for w in lows) and not sme:
+        hits.append(hit(0.9, "accusatory.reprimand", list(clause[:2])))
+    # inverted counterfactual: "Had you read the email, ..."
+    if n > 2 and lows[0] == "had" and lows[1] == "you" and (clause[2].has("part") or lows[2] in _EN_DUTY) and \
+            not apology:
+        hits.append(hit(1.0, "accusatory.counterfactual", clause[:3]))
+    for j, t in enumerate(clause):
+        # "the wrong postcode was entered at checkout": a wrong choice, passive, on the customer's side
+        if t.low in _EN_CUSTOMER_ACTS and t.low not in ("lost", "left", "forgotten", "misplaced") and \
+                any(w in ("was", "were", "been") for w in lows[max(0, j - 2):j]) and \
+                any(w in ("wrong", "incorrect", "invalid", "outdated", "old") for w in lows[max(0, j - 5):j]) and \
+                (any(u.has("2p") for u in sent) or any(c in stext for c in _EN_CUSTOMER_CUES)) and not sme and \
+                not any(w in _EN_OTHER_AGENT or w.startswith("migrat") for w in stext.split()) and not apology:
+            hits.append(hit(0.9, "accusatory.failure", [t]))
+        # "you were informed of this in our email": pointing back at what the customer was told
+        if t.low in ("informed", "notified", "told", "advised", "warned", "reminded") and \
+                lows[max(0, j - 2):j] in (["you", "were"], ["were"]) and "you" in lows[max(0, j - 3):j] and \
+                not neg and not apology and not any(u.low in ("i", "i've", "i'm", "i'll", "we", "we've", "we'll")
+                                                    for u in sent) and \
+                not any(w in ("should", "would", "could") for w in lows[:j]):
+            hits.append(hit(0.9, "accusatory.as_told", clause[max(0, j - 2):j + 1]))
+        # "customers who don't read the instructions ..."
+        if "EN_CUSTOMER_3P" in t.info.cls and lows[j + 1:j + 2] in (["who"], ["that"]) and any(
+                w in ("don't", "do", "not", "never", "fail", "forget", "ignore") for w in lows[j + 2:j + 4]) and \
+                any(w in _EN_DUTY for w in lows[j + 2:j + 6]):
+            hits.append(hit(0.9, "accusatory.generic_blame", clause[j:j + 4]))
+    # "the error was not on our side": denying our part points at the customer
+    if any(w in ("error", "mistake", "fault", "problem", "issue") for w in lows) and (
+            " not on our side" in text or " not on our end" in text or " not our " in text or
+            " wasn't on our " in text or " not with us" in text) and not apology:
+        hits.append(hit(0.9 if any(u.has("2p") for u in sent) or "so" in lows else 0.8, "accusatory.failure",
+                        list(clause[:3])))
+    return hits
+
+
+def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
+             memo: SentMemo | None = None) -> list[Hit]:
     hits: list[Hit] = []
     scls, ccls = L.union(sent), L.union(clause)
     neg = _neg(clause)
@@ -324,6 +701,7 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool) -> 
     stext = " ".join(t.low for t in sent)
     hindsight = any(h in stext for h in _EN_HINDSIGHT)
     n = len(clause)
+    hits.extend(_en_phenomena(clause, sent, me, neg, {} if memo is None else memo))
     for i, t in enumerate(clause):
         low = t.low
         nxt = lows[i + 1:i + 6]
@@ -552,12 +930,13 @@ def check(ctx: Context) -> CheckResult:
         return result(NAME, "penalty", 1.0, True, [], severity=0.0, applicable=False)
     fn = _fi_hits if ctx.lang == "fi" else _en_hits
     hits: list[Hit] = []
+    memo: SentMemo = {}  # per-sentence facts, keyed by id() of sentences alive for this call
     for sg in ctx.segs:
         if sg.role in ("signoff", "greeting"):
             continue
         question = sg.sentence.text.rstrip().endswith("?")
         for clause in sg.clauses() or [sg.tokens]:
-            hits.extend(fn(clause, sg.tokens, question))
+            hits.extend(fn(clause, sg.tokens, question, memo))
     hits = _dedupe(hits)
     per_sentence = []
     for sg in ctx.segs:

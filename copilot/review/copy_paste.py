@@ -12,17 +12,25 @@ Measured on the body (greeting, canned thanks, sign-off and closing wishes set a
   address, the customer's own details (codes, names) and topic words from their message that
   the knowledge does not contain.
 
+A sentence that mostly repeats the customer's own message (its word pairs match the message at
+least as well as the knowledge) is an echo: words it shares with both do not count as recited.
+Two or more near-verbatim knowledge sentences (overlap >= 0.75) add to the recitation by their
+share of the body.
+
 severity = recitation x (1 - personal); the reply fails at ``FAIL_AT``. Without knowledge the
 recitation term is the FAQ-voice share of the body.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from copilot.review import lexicon as L
 from copilot.review import signals as S
 from copilot.review.base import Hit, clamp, hit, reasons_from_hits, result
 from copilot.review.context import Context, _pairs
 from copilot.review.model import CheckResult
+from copilot.review.text import cached_doc
 
 NAME = "copy_paste"
 FAIL_AT = 0.47
@@ -83,6 +91,18 @@ def _procedural(ctx: Context, toks) -> bool:
     return passive and (any(w in _CONDITIONAL for w in lows) or any(t.has("num") for t in toks))
 
 
+@lru_cache(maxsize=256)
+def _message_pairs(text: str, lang: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Content keys and key pairs of the customer's message (to tell an echo of it from recitation)."""
+    keys: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for s in cached_doc(text, lang).sentences:
+        ck = [t.key for t in s.tokens if t.content]
+        keys.update(ck)
+        pairs |= _pairs(ck)
+    return frozenset(keys), frozenset(pairs)
+
+
 def personal_factor(ctx: Context, body, overlaps: dict[int, float] | None = None) -> tuple[float, dict]:
     """0..1: how much the body is about this customer and what the writer does. Direct address
     inside a sentence that is itself knowledge text ("Voit avata suljetun kortin, kun ...") counts
@@ -114,6 +134,10 @@ def check(ctx: Context) -> CheckResult:
     hits: list[Hit] = []
     overlaps: dict[int, float] = {}
     links = [m.span() for rx in (S.URL_RE, S.EMAIL_RE) for m in rx.finditer(ctx.reply_text)]
+    msg_keys, msg_pairs = _message_pairs(ctx.message.doc.text, ctx.lang) if ctx.message is not None else \
+        (frozenset(), frozenset())
+    verbatim_w = 0.0
+    verbatim_n = 0
     for sg in body:
         content = [t for t in sg.tokens if t.content and not any(a <= t.start < b for a, b in links)]
         if not content:
@@ -123,12 +147,20 @@ def check(ctx: Context) -> CheckResult:
         overlap = 0.0
         if kb is not None:
             keys = [t.key for t in content]
-            u = sum(1 for k in keys if k in kb.keys)
+            # a sentence that mostly repeats the customer's own words is an echo, not knowledge:
+            # its words shared by the message and the knowledge do not count as recited
             pr = _pairs(keys)
-            b = sum(1 for p in pr if p in kb.pairs)
+            mp = sum(1 for p in pr if p in msg_pairs) / len(pr) if pr else 0.0
+            kp = sum(1 for p in pr if p in kb.pairs) / len(pr) if pr else 0.0
+            echo = sum(1 for k in keys if k in msg_keys) / len(keys) >= 0.5 and mp >= 0.3 and mp >= kp
+            u = sum(1 for k in keys if k in kb.keys and not (echo and k in msg_keys))
+            b = sum(1 for p in pr if p in kb.pairs and not (echo and (p[0] in msg_keys or p[1] in msg_keys)))
             kb_hit, kb_tot, pair_hit, pair_tot = kb_hit + u, kb_tot + len(keys), pair_hit + b, pair_tot + len(pr)
             overlap = 0.5 * u / len(keys) + 0.5 * (b / len(pr) if pr else u / len(keys))
             overlaps[id(sg)] = overlap
+            if overlap >= 0.75 and len(keys) >= 4:
+                verbatim_w += w
+                verbatim_n += 1
         fv = faq_voice(ctx, sg.tokens)
         impersonal = id(sg) not in acted and not any(t.has("2p") for t in sg.tokens)
         if fv >= 0.4 and impersonal:
@@ -148,6 +180,9 @@ def check(ctx: Context) -> CheckResult:
         cov = kb_hit / kb_tot if kb_tot else 0.0
         pairs = pair_hit / pair_tot if pair_tot else cov
         recitation = min(1.0, (0.5 * cov + 0.5 * pairs) * (0.75 + 0.5 * faq_share))
+        # near-verbatim knowledge sentences weigh more than scattered shared words
+        if verbatim_n >= 2:
+            recitation = min(1.0, recitation + 0.25 * (verbatim_w / total if total else 0.0))
     else:
         # without knowledge: FAQ voice, weighted by how much of it describes a procedure
         cov = pairs = 0.0

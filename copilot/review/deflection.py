@@ -10,7 +10,15 @@ A redirect is either
   need no explicit target;
 - a routing statement: "X-asioissa sinua palvelee Y", "muutokset hoidetaan konttorissa",
   "are handled by our Y team", "can only be completed at a branch";
-- a bare link or service number left as the answer.
+- a bare link or service number left as the answer;
+- someone else owning it, with no handoff by the writer: "tämän asian hoitaa X", "oma pankkisi osaa
+  auttaa tässä parhaiten", "X on oikea taho", "kysymykset ohjataan X:lle", "the baggage desk handles
+  ...", "your bank is best placed to help", "this would need to go through your insurer" (not with a
+  concrete time, and not "our team handles inquiries in order");
+- a self-service push: the customer asked for help (not "how do I ..."), the writer did nothing, and
+  the reply tells them to do it themselves online ("you can file a new application online", "voit
+  hallita korttiasi itse portaalissa", "ohjeet löytyvät sivuiltamme"); looking something up in the
+  app after an explanation is not a push.
 
 It is not deflection when the writer owns the next step: a first-person action that is
 done, or committed with a time ("Olen välittänyt asian lainatiimille, ja he soittavat
@@ -45,6 +53,20 @@ _FI_SERVICE_VERBS = frozenset(["hoitaa", "käsitellä", "tehdä", "varata", "ava
                                "muuttaa", "tilata", "sopia", "ratkaista", "selvittää"])
 _FI_FUTURE = frozenset(["jatkossa", "vastedes", "tulevaisuudessa", "seuraavalla", "ensi"])
 _FI_US = frozenset(["meille", "meihin", "meitä", "meidät"])
+_FI_THIS_MATTER = frozenset(["tämän", "tätä", "näitä", "nämä", "tässä", "tähän", "asian", "asiaa", "asiassa",
+                             "parhaiten", "tällaiset", "tällaisia", "tarkemmin", "lisää", "lisätietoja", "asia", "tämä"])
+_WEB_TARGETS = ("sivu", "sivusto", "verkkosivu", "ukk", "faq", "website", "site", "chat", "help", "nettisivu",
+                "kotisivu", "verkkolomak", "form")
+_EN_THIRD_PARTY_VERBS = frozenset(["handles", "covers", "deals", "takes", "looks", "manages", "processes", "tell",
+                                   "advise", "explain"])
+# looking something up in the app is information, not the customer doing our job
+_VIEW_VERBS = frozenset(["see", "view", "check", "find", "look", "follow", "track", "read", "katsoa", "nähdä",
+                         "löytää", "tarkistaa", "seurata", "lukea", "tarkastella"])
+_HOWTO_ASKED = ("how do i", "how can i", "how should i", "where can i", "where do i", "is there a way to",
+                "miten voin", "miten saan", "miten pystyn", "kuinka voin", "mistä löydän", "mistä voin", "miten teen",
+                "miten pääsen", "kuinka saan")
+_HELP_ASKED = ("?", "auta", "autta", "apua", "voitteko", "voisitteko", "voitko", "help", "can you", "could you",
+               "please", "pyydän", "toivon")
 _EN_COMPOUND_HEADS = frozenset(["statement", "account", "card", "detail", "details", "transfer", "balance",
                                 "credit", "holiday", "fee", "status", "code", "app", "manager", "member", "record",
                                 "records", "system", "day", "hours", "hour", "policy", "terms"])
@@ -160,7 +182,7 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
         if any(p in _EN_RECOMMEND for p in prev) and any(p in ("we", "i", "i'd", "we'd", "would", "i'm", "we're")
                                                         for p in prev) and (base or gerund):
             strength = max(strength, 0.9)
-        if gerund and any(p in ("try", "consider", "recommend", "suggest") for p in prev[-2:]):
+        if gerund and any(p in ("try", "consider", "recommend", "suggest", "off") for p in prev[-2:]):
             strength = max(strength, 0.8)
         if "feel" in prev and "free" in prev:
             strength = max(strength, 0.5)
@@ -182,12 +204,23 @@ def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
         for t in toks:
             lem = t.vlemma or t.lemma
             third = "3sg" in t.feats or "3pl" in t.feats or t.low.endswith(("vat", "vät"))
+            k = toks.index(t)
+            if k > 0 and toks[k - 1].low in ("osaa", "voi", "pystyy", "osaavat", "voivat", "pystyvät"):
+                third = True  # "pankkisi osaa neuvoa": a modal in the third person + the routing verb
             if ("FI_ROUTING_VERBS" in t.info.cls) and third and not t.has("neg"):
                 matter = any(u.low.endswith(("asioissa", "asioista", "asiat", "kysymyksissä")) or
                              u.low.endswith(("misessa", "misessä", "ista", "istä")) for u in toks)
                 if matter or any(u.has("poss1pl") for u in strong) or any(
                         S.PHONE_RE.search(ctx.reply_text[u.start:u.end + 20]) for u in strong):
                     return 0.9, t
+                # "tämän asian hoitaa X", "oma pankkisi osaa auttaa tässä parhaiten": someone else handles it
+                if any(u.low in _FI_THIS_MATTER for u in toks) and not _dated(toks):
+                    return 0.9, t
+            if t.low == "oikea" and any(u.low.startswith(("taho", "paikka", "osoite", "osoit")) for u in toks) and \
+                    not t.has("neg"):
+                return 0.9, t
+            if lem == "ohjata" and t.has("pass") and not t.has("past") and not _dated(toks):
+                return 0.8, t
             if t.has("pass") and not t.has("past") and lem not in ("olla",):
                 located = any(u.low.endswith(("ssa", "ssä", "sta", "stä", "lla", "llä")) or
                               (k + 1 < len(toks) and toks[k + 1].low == "kautta")
@@ -205,6 +238,37 @@ def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
                                                           for w in lows[i + 1:i + 4]):
             return 0.8, t
         if t.low in ("handles", "handle", "deals") and any(w in ("rather", "instead", "only", "not") for w in lows):
+            return 0.8, t
+        # "the baggage desk handles lost luggage", "your bank can tell you more": a third party owns it
+        if t.low in _EN_THIRD_PARTY_VERBS and not any(w in ("we", "i", "i'll", "we'll", "i've", "we've") for w in lows) \
+                and any(u.start < t.start for u in strong) and not _dated(toks) and not t.has("neg") and \
+                not any(w in ("not", "never", "doesn't", "don't", "can't", "cannot") for w in lows[max(0, i - 2):i]):
+            if t.low in ("tell", "advise", "explain") and not any(w in ("can", "will", "'ll", "able") for w in
+                                                                  lows[max(0, i - 3):i]):
+                continue
+            if t.low == "takes" and lows[i + 1:i + 2] != ["care"] or t.low == "looks" and lows[i + 1:i + 2] != ["after"]:
+                continue
+            ours = any(w in ("our", "we") for w in lows[:i])
+            if ours and t.low not in ("covers", "explain", "explains"):
+                continue  # "our sales team handles inquiries in order": how we work, not a redirect
+            return 0.8, t
+        # "this would need to go through your insurer", "something your employer would need to sort out"
+        if t.low in ("through", "sort", "handle", "deal", "resolve", "decide", "arrange") and any(
+                w in ("need", "needs", "have", "has") for w in lows[max(0, i - 4):i]) and \
+                not any(w in ("we", "i", "i'll", "we'll", "i've", "we've", "us") for w in lows) and not _dated(toks):
+            return 0.8, t
+        if t.low in ("right", "correct", "proper") and lows[i + 1:i + 2] and lows[i + 1] in (
+                "people", "place", "party", "team", "contact", "address") and \
+                not any(w in ("we", "i", "i'll", "we'll", "i've", "we've", "us") for w in lows):
+            return 0.9, t
+        # "your own bank is best placed to help", "the airline will be able to help you with this"
+        if t.low in ("placed", "able", "equipped", "positioned") and any(w in ("best", "better") for w in
+                                                                        lows[max(0, i - 2):i]):
+            return 0.9, t
+        if t.low in ("help", "assist", "advise") and any(w in ("can", "will", "'ll", "able") for w in
+                                                         lows[max(0, i - 4):i]) and \
+                any(w in ("this", "that", "it", "you") for w in lows[i + 1:i + 4]) and \
+                not any(w in ("we", "i", "i'll", "we'll", "us") for w in lows) and not _dated(toks):
             return 0.8, t
     return None
 
@@ -257,9 +321,44 @@ def ownership_level(ctx: Context) -> tuple[float, str]:
     return 0.0, "none"
 
 
+def _self_service_route(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
+    """"Pickup codes can be found in our app", "lomake löytyy verkkosivuilta": the answer is somewhere the
+    customer has to go and look (only when they asked for help and the writer did nothing)."""
+    ui = _ui_targets(ctx, toks) or [t for t in _strong_targets(ctx, toks, own_numbers=False)
+                                    if t.low.startswith(_WEB_TARGETS) or t.start in ctx.link_tokens]
+    if not ui or any(("1sg" in t.feats or "pron1" in t.feats) for t in toks):
+        return None
+    lows = [t.low for t in toks]
+    for i, t in enumerate(toks):
+        if ctx.lang == "en" and t.low in ("found", "located") and any(
+                w in ("can", "could", "may") for w in lows[max(0, i - 3):i]) and any(
+                w in ("in", "on", "via", "through", "under", "at") for w in lows[i + 1:i + 4]):
+            return 0.6, t
+        if ctx.lang == "fi" and (t.vlemma or t.lemma) in ("löytyä", "löytää") and not t.has("neg"):
+            return 0.6, t
+    return None
+
+
+def _dated(toks: Sequence[Token]) -> bool:
+    """A concrete time in the clause (a day, a clock time, a number): "hoitaa tämän huomenna klo 12"."""
+    return any(t.has("num") or (("FI_TIME" in t.cls or "EN_TIME" in t.cls) and t.lemma != "tämä") for t in toks)
+
+
+def _help_asked(ctx: Context) -> bool:
+    msg = ctx.message
+    if msg is None:
+        return False
+    text = msg.doc.text.lower()
+    if any(h in text for h in _HOWTO_ASKED):
+        return False  # they asked how to do it themselves: self-service steps are the answer
+    return any(h in text for h in _HELP_ASKED)
+
+
 def _redirects(ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     fi = ctx.lang == "fi"
+    # a self-service push is deflection when the customer asked for help and the writer did nothing
+    pushed = not ctx.actions and _help_asked(ctx)
     for sg in ctx.segs:
         if sg.role in ("signoff", "greeting", "closer"):
             continue
@@ -267,7 +366,15 @@ def _redirects(ctx: Context) -> list[Hit]:
             continue  # questions to the customer are not instructions
         closing = _generic_closing(ctx, sg.tokens)
         for clause in sg.clauses() or [sg.tokens]:
-            if _here(ctx, clause) or _future_advice(ctx, clause):
+            if _future_advice(ctx, clause):
+                continue
+            if _here(ctx, clause):
+                # "vastaa tähän viestiin" is not a redirect, but "X osaa auttaa tässä parhaiten" is routing
+                if not any(t.low.startswith(("vastau", "vastaa", "viesti", "ketju", "reply", "replying",
+                                             "respond", "thread")) for t in clause):
+                    r = _routing(ctx, clause)
+                    if r is not None:
+                        hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
                 continue
             dirs = _fi_directives(clause) if fi else _en_directives(clause)
             cut = next((t.start for t in clause if t.low in ("ennen", "before", "jotta", "until", "kunnes")),
@@ -288,6 +395,10 @@ def _redirects(ctx: Context) -> list[Hit]:
                 elif ui:
                     self_service = any(t.low in ("itse", "yourself") for t in clause)
                     w, tg = strength * (0.45 if self_service else 0.4), ui[0]
+                    if pushed and (verb.vlemma or verb.lemma) not in _VIEW_VERBS:
+                        # asked for help, told to do it themselves online, nothing done by the writer
+                        if self_service or strength >= 0.9:
+                            w = 0.65
                 else:
                     continue
                 if closing:
@@ -297,6 +408,8 @@ def _redirects(ctx: Context) -> list[Hit]:
                 toks = sorted([verb] + ([tg] if tg is not None else []), key=lambda t: t.start)
                 hits.append(hit(w, "deflection.redirect", toks))
             r = _routing(ctx, clause)
+            if r is None and pushed:
+                r = _self_service_route(ctx, clause)
             if r is not None:
                 hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
         if not any(h.key == "deflection.routing" and sg.sentence.start <= h.start < sg.sentence.end for h in hits):

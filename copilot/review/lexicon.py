@@ -108,7 +108,7 @@ FI_MODAL_VERBS = _w("voida pitää täytyä tulla kannattaa tarvita joutua aikoa
 FI_VERBS = tuple(sorted(set(FI_ACTION_VERBS + FI_HANDOFF_VERBS + FI_NON_ACTION_VERBS + FI_CONTACT_VERBS
                             + FI_SAY_VERBS + FI_FAILURE_VERBS + FI_DUTY_VERBS + FI_MODAL_VERBS
                             + FI_DISCLOSE_VERBS + FI_RECEIVE_VERBS
-                            + _w("ratketa johtua viitata ehtiä palvella auttaa tarjota käsitellä piipahtaa poiketa "
+                            + _w("kuulua opastaa ratketa johtua viitata ehtiä palvella auttaa tarjota käsitellä piipahtaa poiketa "
                                  "noutaa löytää hallita syöttää valvoa harkita varautua vältellä välttää "
                                  "vältyä hyväksyä suositella"))))
 
@@ -156,22 +156,26 @@ FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymäl�
                         "operaattor", "vaihteese", "vaihteesta", "vaihteen", "neuvonta", "neuvonna", "ohjee",
                         "ohjeit",
                         "myyjä", "myyjil", "pankkii", "kioski", "apteek", "postiin", "postista", "huoltamo",
-                        "korjaamo", "kuljetusliik", "asiakaspalvelu"),
+                        "korjaamo", "kuljetusliik", "asiakaspalvelu", "vastaanoto", "vastaanotto", "lentoasem",
+                        "lentokentä", "lentokenttä", "lentoyhtiö", "matkatavarapalvel", "infopis", "palvelutis",
+                        "kysytyi", "kysytyt", "työnantaj", "kunna", "kunta", "kaupungi", "taho"),
                  prefixes=("ukk",),
                  exclude=("palvelus", "kauppakirj", "kaupante", "kauppakass", "liikkeelle", "asiakaspalvelij",
                           "vaihdet", "hukka"))
 FI_UI_TARGETS = Lex("fi", words=_w("sovellus verkkopankki asetus näkymä valikko"),
                     parts=("sovellu", "verkkopank", "asetuks", "asetukse", "näkymä", "valiko", "omatili",
-                           "verkkopalvelu", "palvelussa", "palveluun"))
+                           "verkkopalvelu", "palvelussa", "palveluun", "verkossa", "netissä", "portaali",
+                           "portaalissa", "sähköisesti", "palvelusta"))
 EN_TARGETS = Lex("en", words=_w("branch office store shop outlet department team specialist specialists expert "
                                  "adviser advisor service support helpline hotline desk centre center form "
                                  "website site faq faqs manufacturer retailer seller merchant police "
                                  "bank insurer provider operator authority landlord colleague unit counter "
                                  "article helpdesk switchboard agency showroom dealership dealer garage "
-                                 "workshop kiosk pharmacy chat carrier haulier"),
-                 parts=("website", "helpline", "hotline", "help centre", "help center", "live chat"))
+                                 "workshop kiosk pharmacy chat carrier haulier reception receptionist airport "
+                                 "airline concierge employer council municipality embassy"),
+                 parts=("website", "helpline", "hotline", "help centre", "help center", "live chat", "knowledge base"))
 EN_UI_TARGETS = Lex("en", words=_w("app portal settings menu page system account online banking tab section "
-                                    "instructions guide"))
+                                    "instructions guide self-service dashboard"))
 
 # contact / redirect phrasing (lemma sequences, matched in order with small gaps)
 EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail message write visit go come pop drop "
@@ -181,11 +185,11 @@ EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail mess
                                        "follow find manage"))
 
 # conversation-internal targets: replying here is not a redirect
-FI_HERE = Lex("fi", prefixes=("tähän", "tässä", "vastauks", "vastaamall", "vastaamal"))
+FI_HERE = Lex("fi", prefixes=("tähän", "tässä", "vastauksena", "vastaamall", "vastaamal"))
 EN_HERE = Lex("en", prefixes=("reply", "replying", "respond", "thread"))
 
 # routing statements: a team "serves / handles" the matter
-FI_ROUTING_VERBS = Lex("fi", words=_w("palvella auttaa hoitaa käsitellä vastata kuulua"),
+FI_ROUTING_VERBS = Lex("fi", words=_w("palvella auttaa hoitaa käsitellä vastata kuulua neuvoa opastaa"),
                        parts=("palvele", "auttav", "auttaa", "hoitav", "käsittelev"))
 # --------------------------------------------------------------------------- ownership
 EN_ACTION_VERBS = Lex("en", words=_w(
@@ -241,16 +245,18 @@ EN_CANNED_THANKS = (("thank", "message"), ("thank", "contact"), ("thank", "reach
 # --------------------------------------------------------------------------- FAQ voice
 FI_CUSTOMER_3P = Lex("fi", words=_w("asiakas vastaanottaja tilinhaltija kortinhaltija käyttäjä hakija kuluttaja "
                                      "matkustaja jäsen omistaja tilaaja lähettäjä huoltaja haltija lainanottaja "
-                                     "ostaja maksaja"),
+                                     "ostaja maksaja vuokralainen asukas potilas vakuutettu vakuutuksenottaja"),
                      parts=("haltij", "vastaanottaj", "lainanottaj", "ostaj", "tilaaj", "maksaj", "omistaj",
-                            "matkustaj"),
+                            "matkustaj", "vuokralai", "asukka", "potilaa", "vakuutuksenottaj"),
                      prefixes=("asiakka", "käyttäj"),
                      exclude=("asiakaspalv", "asiakasnum", "asiakastil", "asiakastie", "asiakassuh", "käyttäjätie",
                               "käyttäjätun", "vastaanottajapank"))
 EN_CUSTOMER_3P = Lex("en", words=_w("customer customers holder holders cardholder cardholders user users "
                                      "recipient recipients applicant applicants member members consumer "
                                      "consumers subscriber subscribers client clients passenger passengers "
-                                     "borrower borrowers buyer buyers owner owners"))
+                                     "borrower borrowers buyer buyers owner owners tenant tenants resident "
+                                     "residents policyholder policyholders traveller travellers traveler travelers "
+                                     "patient patients guest guests"))
 FI_HOWTO_PLACE = Lex("fi", parts=("kohdassa", "kohdasta", "valiko", "osiossa", "osiosta", "välilehde",
                                   "asetuksi", "asetukse", "sivulla", "sivulta", "sovelluksessa",
                                   "verkkopankissa", "palvelussa"))
