@@ -3,7 +3,7 @@
     python benchmarks/bench_retrieval.py                                  # sample knowledge + evals/retrieval/queries.jsonl
     python benchmarks/bench_retrieval.py --knowledge ../shared/external/abcd-guidelines \
         --queries evals/retrieval/abcd_queries.jsonl
-    python benchmarks/bench_retrieval.py --scale 10000                    # + scale run at 10,000 generated chunks
+    python benchmarks/bench_retrieval.py --scale 10000 --scale-dir /tmp/scale   # + 10,000 generated chunks (resumable)
 
 Prints markdown tables (paste into BENCHMARKS.md). Uses a temp store; needs no network.
 """
@@ -96,7 +96,8 @@ def reindex_one_change(cp: Copilot, knowledge: Path, work: Path) -> float:
 
 def scale_corpus(knowledge: Path, target_chunks: int, out: Path, seed: int = 7) -> Path:
     """Generated knowledge: sections of the real instructions recombined into new documents
-    (about 4 chunks each) until ``target_chunks`` chunks exist."""
+    (about 4 chunks each) until ``target_chunks`` chunks exist, plus the real instructions
+    themselves in ``sample/`` so the labelled queries still have their answers."""
     from copilot.chunking import chunk_document
     from copilot.knowledge import load_knowledge
 
@@ -111,6 +112,7 @@ def scale_corpus(knowledge: Path, target_chunks: int, out: Path, seed: int = 7) 
         (out / f"gen-{n:05d}.md").write_text(text, encoding="utf-8")
         chunks += len(chunk_document(load_knowledge_one(out / f"gen-{n:05d}.md", out)))
         n += 1
+    shutil.copytree(knowledge, out / "sample")
     return out
 
 
@@ -125,32 +127,47 @@ def main() -> None:
     ap.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     ap.add_argument("--queries", type=Path, default=ROOT / "evals/retrieval/queries.jsonl")
     ap.add_argument("--scale", type=int, default=0, help="also run at this many generated chunks (e.g. 10000)")
+    ap.add_argument("--scale-dir", type=Path, help="keep the scale corpus and store here; a later run resumes "
+                    "(incremental sync embeds only what is missing)")
+    ap.add_argument("--only-scale", action="store_true", help="skip the run on the knowledge itself")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-retrieval-"))
     try:
-        cp = Copilot(store=work / "store")
-        start = time.perf_counter()
-        report = cp.index(args.knowledge)
-        secs = time.perf_counter() - start
-        print(f"## {args.knowledge.name}: {report.documents} documents, {report.sync.chunks_embedded} chunks, "
-              f"indexed in {secs:.1f} s ({report.sync.chunks_embedded / secs:.1f} chunks/s)\n")
-        queries = load_queries(args.queries)
-        print_quality({mode: evaluate(cp, queries, mode) for mode in MODES})
-        print(f"\nre-index after one changed file: {reindex_one_change(Copilot(store=work / 'store2'), args.knowledge, work):.2f} s")
+        if not args.only_scale:
+            run_small(args, work)
         if args.scale:
-            gen = scale_corpus(args.knowledge, args.scale, work / "scale-kb")
-            big = Copilot(store=work / "scale-store")
-            rss0 = peak_rss_mb()
-            start = time.perf_counter()
-            rep = big.index(gen)
-            secs = time.perf_counter() - start
-            print(f"\n## scale: {rep.sync.chunks_embedded} chunks indexed in {secs:.0f} s "
-                  f"({rep.sync.chunks_embedded / secs:.1f} chunks/s); peak RSS {peak_rss_mb():.0f} MB "
-                  f"(before: {rss0:.0f} MB)\n")
-            big.index(args.knowledge.resolve())  # the real instructions stay findable among the noise
-            print_quality({mode: evaluate(big, queries, mode) for mode in MODES})
+            run_scale(args, args.scale_dir or work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run_small(args: argparse.Namespace, work: Path) -> None:
+    cp = Copilot(store=work / "store")
+    start = time.perf_counter()
+    report = cp.index(args.knowledge)
+    secs = time.perf_counter() - start
+    print(f"## {args.knowledge.name}: {report.documents} documents, {report.sync.chunks_embedded} chunks, "
+          f"indexed in {secs:.1f} s ({report.sync.chunks_embedded / secs:.1f} chunks/s)\n")
+    queries = load_queries(args.queries)
+    print_quality({mode: evaluate(cp, queries, mode) for mode in MODES})
+    print(f"\nre-index after one changed file: {reindex_one_change(Copilot(store=work / 'store2'), args.knowledge, work):.2f} s")
+
+
+def run_scale(args: argparse.Namespace, where: Path) -> None:
+    gen = where / "kb"
+    if not gen.exists():
+        scale_corpus(args.knowledge, args.scale, gen)
+    big = Copilot(store=where / "store")
+    rss0 = peak_rss_mb()
+    start = time.perf_counter()
+    rep = big.index(gen)
+    secs = time.perf_counter() - start
+    total = big.store.count()
+    print(f"\n## scale: {total} chunks in the store; this run embedded {rep.sync.chunks_embedded} chunks in "
+          f"{secs:.0f} s ({rep.sync.chunks_embedded / max(secs, 1e-9):.1f} chunks/s); peak RSS {peak_rss_mb():.0f} MB "
+          f"(before indexing: {rss0:.0f} MB)\n")
+    print_quality({mode: evaluate(big, load_queries(args.queries), mode) for mode in MODES})
+    print(f"\npeak RSS after searching {total} chunks: {peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":
