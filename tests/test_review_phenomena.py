@@ -394,3 +394,174 @@ def test_future_benefits_and_company_overload_pass(lang, reply):
 def test_a_rule_stated_in_the_present_is_neutral():
     reply = "Hei Maija, ehdoissa mainitaan, että kortti suljetaan numeron vaihtuessa. Avasin kortin juuri."
     assert "accusatory" not in review(reply, *case_and_kb("fi")).flags
+
+
+# --------------------------------------------------------------------------- holdout-2 phenomena
+# (own wordings; each construction has a flagged case and a must-pass contrast in both languages)
+REPORT_FI = Case(message="Tilaamani tuoli ei ole vieläkään tullut, vaikka lupasitte sen viime viikolle.", lang="fi")
+REPORT_EN = Case(message="The chair I ordered still hasn't arrived although you promised it for last week.",
+                 lang="en")
+
+
+@pytest.mark.parametrize("lang,reply", [
+    # "try again later" with nothing done by the writer
+    ("fi", "Hei, jos seurantakoodi ei vielä toimi, yritä myöhemmin uudelleen."),
+    ("en", "Hello, if the tracking code doesn't work yet, please try again later."),
+    # the customer has to do it themselves, at a named organisation
+    ("fi", "Hei, viivästyshyvityksen voit periä itse Kuljetus Vauhdilta."),
+    ("en", "Hello, you can claim the delay compensation yourself from Vauhti Freight."),
+    # a procedure done in a self-service channel, stated impersonally
+    ("fi", "Hei, toimitusosoitteen muutos tehdään verkkopalvelussa."),
+    ("fi", "Hei, toimituspäivän siirto onnistuu itse sovelluksessamme."),
+    ("en", "Hello, delivery changes are made in the app."),
+    # a second imperative coordinated with the first
+    ("en", "Hello, please read the delivery terms and file a new complaint through the portal."),
+    # a third party the customer has to ask, named only by "your X" / "another X"
+    ("en", "Hello, you could ask your building manager for a spare parking permit."),
+    ("fi", "Hei, voit kysyä asiaa isännöitsijältäsi."),
+    ("en", "Hello, you might get it faster from a different supplier."),
+    # "take it up with them"
+    ("en", "Hello, if the installer promised a discount, please take that up with them."),
+])
+def test_holdout2_deflection_constructions(lang, reply):
+    case = REPORT_FI if lang == "fi" else REPORT_EN
+    assert "deflection" in review(reply, case).flags, review(reply, case).checks["deflection"].details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    # warm handoff with a time
+    ("fi", "Hei, välitin asian varastollemme, ja he soittavat sinulle huomenna klo 10 mennessä."),
+    ("en", "Hello, I've passed this to our warehouse and they'll call you tomorrow by 10:00."),
+    # "selvitän ja palaan"
+    ("fi", "Hei, selvitän tuolin sijainnin ja palaan asiaan tänään klo 15 mennessä."),
+    ("en", "Hello, I'll find out where the chair is and get back to you today by 3 pm."),
+    # the writer acts and mentions another channel / retry after their fix
+    ("fi", "Hei, korjasin toimitusosoitteen, ja voit seurata lähetystä sovelluksessa."),
+    ("en", "Hello, I've reset the tracking link; if it still fails, try again in an hour and I'll check it too."),
+    ("en", "Hello, I've asked your building manager for a spare permit and he'll drop it off by Friday."),
+    ("en", "Hello, I'll take it up with them today and reply to you by 16:00."),
+    # "make sure" is a condition, not a place to go
+    ("en", "Hello, I've rebooked the delivery for Friday; please make sure the gate code in your order is current."),
+    # perfect tense "has paid through X" is not "has to go through X"
+    ("en", "Hello, the seller has paid the fee through the prepayment scheme, so nothing is due and the chair "
+           "ships today."),
+    # which link is genuine is information, not a referral
+    ("en", "Hello, our delivery texts only ever link to example.com/track."),
+    ("fi", "Hei, toimitusviestimme ohjaavat aina vain osoitteeseen esimerkki.fi/seuranta."),
+])
+def test_holdout2_deflection_contrasts(lang, reply):
+    case = REPORT_FI if lang == "fi" else REPORT_EN
+    assert "deflection" not in review(reply, case).flags, review(reply, case).checks["deflection"].details
+
+
+def test_what_do_i_do_is_a_how_to_question():
+    rv = review("Voit siirtää toimituspäivän itse sovelluksessa kohdassa Tilaukset.",
+                Case(message="Toimitus ei sovi minulle. Mitä ihmettä minä nyt teen", lang="fi"))
+    assert "deflection" not in rv.flags
+
+
+def test_status_pointer_without_any_explanation_is_deflection():
+    rv = review("Hello. You can check the status in the customer portal.", REPORT_EN)
+    assert "deflection" in rv.flags
+    rv = review("Hello, the chair left our warehouse on Monday because of a supplier delay; you can check the "
+                "status in the customer portal.", REPORT_EN)
+    assert "deflection" not in rv.flags
+
+
+@pytest.mark.parametrize("lang,reply", [
+    # the customer's own duty as a rule about customers
+    ("fi", "Hei, tilaajan tulee itse tarkistaa toimitusosoitteensa ennen tilausta."),
+    ("en", "Hello, buyers are expected to track their own deliveries if nothing arrives within a week."),
+    # a "reminder" of a duty
+    ("fi", "Hei, haluamme muistuttaa, että toimitusaika tulee tarkistaa ennen tilaamista."),
+    ("en", "Hello, we'd like to remind you that delivery dates must be checked before ordering."),
+    # a benefit that depended on the customer remembering, plus the causal negation
+    ("fi", "Hei, pikatoimitus annetaan vain, jos tilaaja muistaa valita sen. Koska sitä ei valittu, toimitus on "
+           "normaali."),
+    ("en", "Hello, express delivery only applies if the buyer remembers to select it. As it was not selected, "
+           "the delivery is standard."),
+    # asking them to confirm they did it right, after "our records"
+    ("en", "Hello, our records show no such order. Please confirm that you completed the checkout."),
+    # evidence set against their account + "make sure your X is ..."
+    ("en", "Hello, our couriers are reliable and the scan confirms the chair was delivered. Please make sure "
+           "your name is on the mailbox."),
+])
+def test_holdout2_accusatory_constructions(lang, reply):
+    case = REPORT_FI if lang == "fi" else REPORT_EN
+    assert "accusatory" in review(reply, case).flags, review(reply, case).checks["accusatory"].details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, tilaajan ei tarvitse itse tehdä mitään; korjasin osoitteen ja tuoli lähtee tänään."),
+    ("en", "Hello, buyers don't need to do anything themselves; I've fixed the address and the chair ships today."),
+    ("fi", "Hei, muistutan vielä, että hyvitys näkyy tililläsi perjantaina."),
+    ("en", "Hello, just a reminder that the refund will reach your account on Friday."),
+    # company admitting fault
+    ("en", "Hello, our scan shows the chair was never loaded, which is our mistake. I've sent a new one today."),
+    ("fi", "Hei, järjestelmämme mukaan tuoli jäi varastoon, ja virhe oli meidän. Lähetin uuden tänään."),
+    # neutral rule
+    ("en", "Hello, express delivery is available for orders placed before noon. I've upgraded yours for free."),
+    # a duplicate charge is our double entry, not a reprimand
+    ("en", "Hello, duplicate charges are usually released within 5 days, and the duplicate disappears on its own."),
+])
+def test_holdout2_accusatory_contrasts(lang, reply):
+    case = REPORT_FI if lang == "fi" else REPORT_EN
+    assert "accusatory" not in review(reply, case).flags, review(reply, case).checks["accusatory"].details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, lähetin uuden tuolin tänään.\n\nYstävällisin terveisin,\nMaija Virtanen\nAsiakaspalvelu\n\n"
+           "PS. Sinun olisi pitänyt tarkistaa osoite ennen tilausta."),
+    ("fi", "Hei, lähetin uuden tuolin tänään. Ystävällisin terveisin, Maija. Sinun olisi pitänyt lukea ehdot."),
+    ("en", "Hello, I've sent a new chair today.\n\nKind regards,\nSam\nYou should have checked the address before "
+           "ordering."),
+])
+def test_blame_after_the_sign_off_is_still_read(lang, reply):
+    assert "accusatory" in review(reply, _ask(lang)).flags
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, lähetin uuden tuolin tänään.\n\nYstävällisin terveisin,\nMaija Virtanen\nAsiakaspalvelu, Kaluste Oy\n"
+           "puh. 010 123 456"),
+    ("en", "Hello, I've sent a new chair today.\n\nKind regards,\nSam Smith\nCustomer Care | Chair Co\n"
+           "010 123 4567"),
+])
+def test_signature_lines_stay_out_of_the_body(lang, reply):
+    rv = review(reply, _ask(lang))
+    assert not rv.flags, rv.flags
+
+
+CHAIR_KB_FI = ["Toimitusviiveet: Jos toimitus myöhästyy yli 7 päivää, asiakkaalle hyvitetään toimitusmaksu. "
+               "Viivästyneen tilauksen voi perua maksutta. Korvaava tuote lähetetään, jos sitä on varastossa."]
+CHAIR_KB_EN = ["Delivery delays: If a delivery is more than 7 days late, the customer is refunded the delivery fee. "
+               "A delayed order can be cancelled free of charge. A replacement is sent if it is in stock."]
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, jos toimitus myöhästyy yli 7 päivää, toimitusmaksu hyvitetään. Viivästyneen tilauksen voi perua "
+           "maksutta. Lisätietoa toimitusehdoista löydät osoitteesta esimerkki.fi/toimitus."),
+    ("en", "Hello, if a delivery is over 7 days late, the delivery fee is refunded. Delayed orders can be cancelled "
+           "free of charge. See our help centre article on delivery terms for more details."),
+])
+def test_recited_knowledge_with_a_see_also_line_is_copy_paste(lang, reply):
+    case, kb = (REPORT_FI, CHAIR_KB_FI) if lang == "fi" else (REPORT_EN, CHAIR_KB_EN)
+    assert "copy_paste" in review(reply, case, kb).flags, review(reply, case, kb).checks["copy_paste"].details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, tuolisi on myöhässä jo yli viikon, joten hyvitin toimitusmaksun ja lähetin korvaavan tuolin "
+           "tänään. Lisätietoa toimitusehdoista löydät osoitteesta esimerkki.fi/toimitus."),
+    ("en", "Hello, your chair is over a week late, so I've refunded the delivery fee and sent a replacement today. "
+           "See our help centre article on delivery terms for more details."),
+])
+def test_see_also_line_after_real_help_is_not_copy_paste(lang, reply):
+    case, kb = (REPORT_FI, CHAIR_KB_FI) if lang == "fi" else (REPORT_EN, CHAIR_KB_EN)
+    assert "copy_paste" not in review(reply, case, kb).flags, review(reply, case, kb).checks["copy_paste"].details
+
+
+def test_translative_is_not_a_possessive():
+    from copilot.review.context import Context
+    ctx = Context("Lyhennysvapaata voi saada kuudeksi kuukaudeksi esimerkiksi lomautuksen vuoksi.", "x")
+    assert not any(t.has("2p") for t in ctx.doc.sentences[0].tokens)
+    ctx = Context("Päivitin korttisi tiedot.", "x")
+    assert any(t.has("poss2") for t in ctx.doc.sentences[0].tokens)

@@ -457,7 +457,8 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
                                                            for u in clause)) and not low.startswith("epäselvä"):
             hits.append(hit(0.5, "accusatory.suspicion", [t]))
         # -- reprimands / passive aggression
-        if ("FI_REPRIMAND" in t.info.cls) and not neg and not _apology(sent):
+        if ("FI_REPRIMAND" in t.info.cls) and not neg and not _apology(sent) and not (
+                i + 1 < len(clause) and clause[i + 1].low.startswith(_FI_TXN)):
             hits.append(hit(0.7 if "vain" in lows or has2 else 0.5, "accusatory.reprimand", [t]))
         if ("FI_PATIENCE" in t.info.cls) and not neg and any(
                 (u.vlemma or u.lemma) in ("toivoa", "pyytää", "edellyttää", "odottaa") or u.low.startswith(("toivo", "pyyd"))
@@ -814,7 +815,7 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low == "before" and nxt and nxt[0].endswith("ing") and nxt[0][:-3] in (
                 "contact", "call", "report", "email", "writ", "complain", "messag", "disput", "claim", "rais",
-                "escalat", "reach"):
+                "escalat", "reach", "order", "book", "buy", "purchas", "sign", "submitt", "send", "pay"):
             hits.append(hit(0.6 if any(u.low in ("first", "please", "own", "make", "check") for u in sent)
                             else 0.4, "accusatory.reprimand", clause[i:i + 2]))
         # -- do not contact us again
@@ -861,7 +862,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
         if low in ("claim", "claimed", "allegedly", "supposedly") and has2:
             hits.append(hit(0.5, "accusatory.suspicion", [t]))
         # -- reprimands
-        if ("EN_REPRIMAND" in t.info.cls) and not neg:
+        if ("EN_REPRIMAND" in t.info.cls) and not neg and not (i + 1 < n and clause[i + 1].low in _EN_TXN) and \
+                not (i > 0 and clause[i - 1].low == "the" and any(u.low in _EN_TXN for u in sent)):
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if ("EN_PATIENCE" in t.info.cls) and not neg and any(u.low in ("be", "your", "ask", "appreciate", "request")
                                                       for u in clause[max(0, i - 3):i]):
@@ -916,6 +918,82 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
     return hits
 
 
+# "duplicate charges", "päällekkäinen veloitus": a double entry on our side, not a customer reprimand
+_EN_TXN = frozenset(("charge", "charges", "payment", "payments", "transaction", "transactions", "debit", "debits", "booking", "bookings", "invoice", "invoices", "bill", "bills", "order", "orders", "entry", "entries", "authorisation", "authorization"))
+_FI_TXN = ("veloit", "maksu", "lasku", "tilau", "varau", "kirjau", "katevarau", "tapahtum")
+_EVIDENCE = ("photo", "picture", "record", "log", "system", "tracking", "scan", "signature", "kuva", "valokuv",
+             "järjestelm", "seuranta", "seurannan", "lokitie", "kirjau", "allekirjoitu")
+_FI_OBLIG = frozenset(["tulee", "pitää", "täytyy", "kuuluu", "velvollinen", "edellytetään", "odotetaan"])
+_EN_OBLIG = frozenset(["must", "should", "expected", "required", "obliged", "need", "needs", "ought"])
+_EN_OWN = frozenset(["own", "themselves", "yourself", "himself", "herself", "themself"])
+
+
+def _shared_hits(clause: Sequence[Token], sent: Sequence[Token], lang: str, me: bool) -> list[Hit]:
+    """Constructions of both languages:
+
+    - the customer's own duty stated as a rule about customers: "asiakkaan tulee itse seurata ...",
+      "patients are expected to chase their own ...";
+    - a "reminder" of what should have been done: "muistuttaisimme, että ... tulee varautua",
+      "we'd like to remind you that ... must ...";
+    - a benefit that depended on the customer remembering: "vain, jos asiakas muistaa ...",
+      "only if the customer remembers to ...";
+    - asking the customer to confirm they did it right: "please confirm that you followed ...",
+      "vahvista, että noudatit ...";
+    - "make sure your X is ...": their thing is implied to be the problem.
+    """
+    hits: list[Hit] = []
+    lows = [t.low for t in clause]
+    sub = next((k for k, w in enumerate(lows) if k and w in ("if", "when", "unless", "jos", "kun", "mikäli")),
+               len(lows))  # negation inside "if they haven't heard" does not negate the main clause
+    neg = any(t.has("neg") or t.low in ("not", "don't", "doesn't", "never", "no") for t in clause[:sub])
+    fi = lang == "fi"
+    cust = [t for t in clause if ("FI_CUSTOMER_3P" if fi else "EN_CUSTOMER_3P") in t.cls]
+    if cust and not neg:
+        oblig = any(w in (_FI_OBLIG if fi else _EN_OBLIG) for w in lows) or (
+            not fi and any(lows[k:k + 2] == ["have", "to"] or lows[k:k + 2] == ["has", "to"] for k in range(len(lows))))
+        own = any(t.low == "itse" or t.low.startswith(("oma", "omi")) for t in clause) if fi else \
+            any(w in _EN_OWN for w in lows)
+        if oblig and own:
+            hits.append(hit(0.9, "accusatory.responsibility", cust[:1]))
+    for i, t in enumerate(clause):
+        lem = t.vlemma or t.lemma
+        # a reminder of a duty
+        if (lem == "muistuttaa" and (t.has("1pl") or t.has("1sg") or t.has("cond")) or
+                t.low == "remind" and any(w in ("we", "i", "we'd", "i'd", "like", "would") for w in lows[:i])) and \
+                any((u.low in _FI_OBLIG or u.low in ("kannattaa", "hyvä")) if fi else
+                    (u.low in _EN_OBLIG or u.low == "important") for u in sent):
+            hits.append(hit(0.6, "accusatory.reprimand", [t]))
+        # "(only) if the customer remembers to ..."
+        if (lem == "muistaa" if fi else t.low in ("remembers", "remember")) and not t.has("imp") and \
+                any(u.low in ("jos", "mikäli", "if", "provided", "unless") for u in clause[max(0, i - 4):i]) and \
+                any(("CUSTOMER_3P" in " ".join(u.cls)) or u.has("2p") for u in clause[max(0, i - 3):i]):
+            only = any(u.low in ("vain", "ainoastaan", "only") for u in sent)
+            hits.append(hit(0.6 if only else 0.4, "accusatory.failure", [t]))
+        # "please confirm that you followed / vahvista, että noudatit"
+        if (lem in ("vahvistaa", "varmistaa") if fi else t.low in ("confirm", "verify")) and not me and \
+                i + 3 < len(clause) + 1:
+            nxt = clause[i + 1:i + 5]
+            if any(u.low in ("että", "that") for u in nxt[:1]) or any(u.low == "you" for u in nxt[:1]):
+                if any(u.has("2p") and u.has("past") or (not fi and u.low.endswith("ed") and u is not nxt[0])
+                       for u in nxt) and any(u.has("2p") or u.low == "you" for u in nxt):
+                    hits.append(hit(0.6, "accusatory.suspicion", clause[i:i + 3]))
+        # "the photo / our records confirm the parcel was delivered": evidence set against their account
+        if (lem in ("vahvistaa", "osoittaa", "näyttää") and not t.has("imp") if fi else
+                t.low in ("confirms", "confirm", "shows", "show", "prove", "proves")) and not me and not neg and \
+                i > 0 and any(u.low.startswith(_EVIDENCE) for u in clause[max(0, i - 3):i]):
+            rest = lows[i + 1:i + 8]
+            if fi and any(w in ("on", "oli") for w in rest) and any(
+                    u.has("part") and u.has("pass") or u.low.endswith(("ttu", "tty")) for u in clause[i + 1:i + 8]) \
+                    or not fi and any(w in ("was", "were", "has", "had") for w in rest) and any(
+                    w.endswith("ed") for w in rest):
+                hits.append(hit(0.4, "accusatory.suspicion", clause[i - 1:i + 1]))
+        # "please make sure your door number is visible"
+        if not fi and t.low == "make" and lows[i + 1:i + 3] == ["sure", "your"] and any(
+                w in ("is", "are") for w in lows[i + 3:i + 7]) and not me:
+            hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+    return hits
+
+
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     best: dict[tuple[str, int], Hit] = {}
     for h in hits:
@@ -935,8 +1013,13 @@ def check(ctx: Context) -> CheckResult:
         if sg.role in ("signoff", "greeting"):
             continue
         question = sg.sentence.text.rstrip().endswith("?")
+        me = None
         for clause in sg.clauses() or [sg.tokens]:
             hits.extend(fn(clause, sg.tokens, question, memo))
+            if me is None:
+                me = _first_person(sg.tokens) if ctx.lang == "fi" else any(
+                    t.low in ("i", "i've", "i'm", "i'll", "i'd", "we", "we've", "we're", "we'll") for t in sg.tokens)
+            hits.extend(_shared_hits(clause, sg.tokens, ctx.lang, me))
     hits = _dedupe(hits)
     per_sentence = []
     for sg in ctx.segs:

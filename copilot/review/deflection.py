@@ -18,7 +18,13 @@ A redirect is either
 - a self-service push: the customer asked for help (not "how do I ..."), the writer did nothing, and
   the reply tells them to do it themselves online ("you can file a new application online", "voit
   hallita korttiasi itse portaalissa", "ohjeet löytyvät sivuiltamme"); looking something up in the
-  app after an explanation is not a push.
+  app after an explanation is not a push -- unless it only points to "the status" with nothing explained;
+  also "muutos tehdään verkkopankissa", "onnistuu itse sovelluksessa", "changes are made in the app",
+  "voit hakea itse <Nimi>sta", and "yritä myöhemmin uudelleen / try again later" with nothing done;
+- a party named without a place word: "ask your GP", "kysy isännöitsijältäsi", "a different clinic",
+  "take it up with them".
+A message reporting a problem (a negation) counts as asking for help; "mitä (ihmettä) teen / what do I
+do" asks for steps, like "how do I".
 
 It is not deflection when the writer owns the next step: a first-person action that is
 done, or committed with a time ("Olen välittänyt asian lainatiimille, ja he soittavat
@@ -31,6 +37,7 @@ severity = strongest redirect (+ a little per extra one) x (1 - 0.75 x ownership
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from copilot.review import signals as S
@@ -80,6 +87,12 @@ _EN_FUTURE = ("next time", "in future", "in the future", "going forward", "futur
 _EN_PASSIVE_ROUTE = frozenset(["handled", "dealt", "managed", "processed", "covered", "opened", "completed",
                                "done", "made", "found", "booked", "requested", "arranged", "obtained",
                                "collected", "changed", "submitted", "answered", "resolved", "served"])
+_EN_SELF_PASSIVE = frozenset(["made", "done", "submitted", "requested", "completed", "booked", "changed",
+                              "arranged", "filed", "lodged", "opened", "updated"])
+# "mitä (ihmettä) mä teen", "what do I do now": they asked what to do, so steps are the answer
+_WHAT_DO_I_RE = re.compile(r"\bmitä\b(?:\s+\w+){0,3}\s+(?:teen|pitäis|pitäisi|voin)\b|"
+                           r"\bwhat\s+(?:do|should|can|shall)\s+i\s+do\b")
+_RESTRICTIVE = frozenset(["only", "solely", "never", "vain", "ainoastaan", "yksinomaan", "koskaan"])
 _GENERIC_CLOSING_FI = ("kysyttävää", "kysymyksiä", "lisätietoja", "lisäkysymyksiä", "muuta", "epäselvää")
 _GENERIC_CLOSING_EN = ("questions", "question", "anything", "further", "else", "concerns")
 
@@ -188,6 +201,16 @@ def _en_directives(toks: Sequence[Token]) -> list[tuple[float, Token, bool]]:
             strength = max(strength, 0.5)
         if low.endswith("ing") and "keep" in prev:
             strength = max(strength, 1.0)
+        # a second imperative coordinated with the first: "please check X and submit Y ..."
+        if not strength and base and prev[-1:] == ["and"] and out and out[-1][0] >= 0.9:
+            strength = out[-1][0]
+        # "make sure / ensure (that) you ...": a condition to meet, not somewhere to go
+        if low == "make" and lows[i + 1:i + 2] == ["sure"] or low == "ensure":
+            strength = min(strength, 0.4)
+        # "take it up with them", "raise this with the installer", "check with them": a contact verb
+        if t.lemma in ("take", "raise", "check", "sort", "settle", "discuss") and "with" in lows[i + 1:i + 5] \
+                and any(w in ("them", "him", "her", "the", "your") for w in lows[i + 2:i + 7]):
+            inherent = True
         if strength:
             out.append((strength, t, inherent))
     return out
@@ -254,7 +277,8 @@ def _routing(ctx: Context, toks: Sequence[Token]) -> tuple[float, Token] | None:
             return 0.8, t
         # "this would need to go through your insurer", "something your employer would need to sort out"
         if t.low in ("through", "sort", "handle", "deal", "resolve", "decide", "arrange") and any(
-                w in ("need", "needs", "have", "has") for w in lows[max(0, i - 4):i]) and \
+                w in ("need", "needs") or w in ("have", "has") and lows[k + 1:k + 2] == ["to"]
+                for k, w in enumerate(lows[:i]) if k >= i - 4) and \
                 not any(w in ("we", "i", "i'll", "we'll", "i've", "we've", "us") for w in lows) and not _dated(toks):
             return 0.8, t
         if t.low in ("right", "correct", "proper") and lows[i + 1:i + 2] and lows[i + 1] in (
@@ -336,7 +360,93 @@ def _self_service_route(ctx: Context, toks: Sequence[Token]) -> tuple[float, Tok
             return 0.6, t
         if ctx.lang == "fi" and (t.vlemma or t.lemma) in ("löytyä", "löytää") and not t.has("neg"):
             return 0.6, t
+        # "muutos tehdään verkkopankissa", "peruminen onnistuu itse sovelluksessa": done there, by them
+        if ctx.lang == "fi" and not t.has("neg") and (
+                t.has("pass") and not t.has("past") and (t.vlemma or t.lemma) in _FI_SERVICE_VERBS or
+                (t.vlemma or t.lemma) in ("onnistua", "hoitua") and "itse" in lows) and \
+                any(u.low.endswith(_FI_LOCAL_POSS) for u in ui):
+            return 0.65, t
+        # "changes are made in the app", "can be done yourself online"
+        if ctx.lang == "en" and t.low in _EN_SELF_PASSIVE and any(
+                w in ("is", "are", "be") for w in lows[max(0, i - 3):i]) and any(
+                w in ("in", "on", "via", "through", "online", "yourself") for w in lows[i + 1:i + 4]) and \
+                not any(w in ("not", "never") for w in lows):
+            return 0.65, t
     return None
+
+
+_FI_LOCAL = ("sta", "stä", "lta", "ltä", "ssa", "ssä", "lla", "llä", "lle")
+_FI_LOCAL_POSS = _FI_LOCAL + tuple(e + p for e in _FI_LOCAL for p in ("mme", "si", "nne"))
+_FI_RETRY_IMP = frozenset(["kokeile", "yritä", "kokeilkaa", "yrittäkää", "kokeilethan", "yritäthän"])
+_FI_POSS2_FROM = ("ltasi", "ltäsi", "llesi", "ltanne", "ltänne", "llenne", "ltaan", "ltään")
+_FI_ELSEWHERE = frozenset(["muualta", "muualle", "muualla", "toiseen", "toisesta", "toisessa", "toiselta",
+                           "toiselle", "toisella"])
+_EN_ELSEWHERE = frozenset(["another", "different", "elsewhere", "other"])
+_EN_ASK_VERBS = frozenset(["ask", "contact", "speak", "talk", "consult", "check", "email", "write", "call"])
+_EN_NOT_PARTY = frozenset(["question", "questions", "details", "order", "account", "card", "password", "code",
+                           "number", "own", "email", "inbox", "spam", "bill", "statement", "booking", "app"])
+
+
+def _party_target(ctx: Context, verb: Token, after: Sequence[Token]) -> Token | None:
+    """Someone or somewhere else named without a place word: "ask your GP", "kysy lääkäriltäsi",
+    "a different clinic", "muualta", "hae itse Kelasta" (a name in a local case)."""
+    rest = [t for t in after if t is not verb]
+    if ctx.lang == "fi":
+        lem = verb.vlemma or verb.lemma
+        for t in rest:
+            if t.low in _FI_ELSEWHERE:
+                return t
+            if lem in ("kysyä", "pyytää", "tiedustella", "selvittää", "tarkistaa", "hakea", "vaatia") and \
+                    t.low.endswith(_FI_POSS2_FROM):
+                return t
+        return None
+    lows = [t.low for t in rest]
+    for k, t in enumerate(rest):
+        if t.low in _EN_ELSEWHERE and k + 1 < len(rest) and rest[k + 1].content:
+            return t
+        if t.low == "your" and verb.lemma in _EN_ASK_VERBS and k + 1 < len(rest) and \
+                lows[k + 1] not in _EN_NOT_PARTY and rest[k + 1].content and k <= 2:
+            return rest[k + 1]
+    return None
+
+
+def _named_place(ctx: Context, sent: Sequence[Token], after: Sequence[Token]) -> Token | None:
+    """A proper name the customer is sent to: "yourself from Acme", "itse Postinolta"."""
+    first = sent[0].start if sent else -1
+    for k, t in enumerate(after):
+        if not t.cap or t.start == first or t.has("num"):
+            continue
+        if ctx.lang == "fi" and t.low.endswith(_FI_LOCAL):
+            return t
+        if ctx.lang == "en" and k > 0 and after[k - 1].low in ("from", "at", "via", "through", "with"):
+            return t
+    return None
+
+
+def _retry_later(ctx: Context, toks: Sequence[Token]) -> Token | None:
+    """"Yritä myöhemmin uudelleen", "please try again later": the customer is left to retry."""
+    lows = [t.low for t in toks]
+    for i, t in enumerate(toks):
+        if ctx.lang == "fi" and (t.vlemma or t.lemma) in ("yrittää", "kokeilla") and (
+                t.has("imp") or t.has("2p") or t.low in _FI_RETRY_IMP or "kannattaa" in lows[max(0, i - 2):i]) \
+                and "myöhemmin" in lows:
+            return t
+        if ctx.lang == "en" and t.low in ("try", "retry") and "later" in lows[i + 1:i + 4] and \
+                not any(w in ("i", "we", "i'll", "we'll") for w in lows[max(0, i - 3):i]):
+            return t
+    return None
+
+
+_STATUS = ("status", "progress", "tila", "tilanne", "tilanteen", "tilannetta", "etenemi", "käsittelyvaihe")
+
+
+def _status_pointer(ctx: Context, after: Sequence[Token]) -> bool:
+    """"You can check the status in the portal" with nothing explained: where their case stands is
+    exactly what they asked, and the reply gives no reason, date or number of its own."""
+    if not any(t.low.startswith(_STATUS) for t in after):
+        return False
+    return not any(t.has("num") or "FI_CAUSE" in t.cls or "EN_CAUSE" in t.cls
+                   for sg in ctx.body for t in sg.tokens)
 
 
 def _dated(toks: Sequence[Token]) -> bool:
@@ -349,9 +459,10 @@ def _help_asked(ctx: Context) -> bool:
     if msg is None:
         return False
     text = msg.doc.text.lower()
-    if any(h in text for h in _HOWTO_ASKED):
+    if any(h in text for h in _HOWTO_ASKED) or _WHAT_DO_I_RE.search(text):
         return False  # they asked how to do it themselves: self-service steps are the answer
-    return any(h in text for h in _HELP_ASKED)
+    # a question or a plea, or a problem reported without one ("the new SIM doesn't work")
+    return any(h in text for h in _HELP_ASKED) or any(t.has("neg") for t in msg.doc.tokens)
 
 
 def _redirects(ctx: Context) -> list[Hit]:
@@ -377,6 +488,7 @@ def _redirects(ctx: Context) -> list[Hit]:
                         hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
                 continue
             dirs = _fi_directives(clause) if fi else _en_directives(clause)
+            self_service = any(t.low in ("itse", "yourself", "yourselves") for t in clause)
             cut = next((t.start for t in clause if t.low in ("ennen", "before", "jotta", "until", "kunnes")),
                        None)
             for strength, verb, inherent in dirs:
@@ -392,10 +504,12 @@ def _redirects(ctx: Context) -> list[Hit]:
                     w, tg = strength, strong[0]
                 elif inherent:
                     w, tg = strength * (0.9 if us else 0.7), (us[0] if us else None)
-                elif ui:
-                    self_service = any(t.low in ("itse", "yourself") for t in clause)
+                elif not ui and _party_target(ctx, verb, after) is not None:
+                    w, tg = strength * 0.9, _party_target(ctx, verb, after)
+                elif ui or (self_service and _named_place(ctx, sg.tokens, after)):
+                    ui = ui or [_named_place(ctx, sg.tokens, after)]
                     w, tg = strength * (0.45 if self_service else 0.4), ui[0]
-                    if pushed and (verb.vlemma or verb.lemma) not in _VIEW_VERBS:
+                    if pushed and ((verb.vlemma or verb.lemma) not in _VIEW_VERBS or _status_pointer(ctx, after)):
                         # asked for help, told to do it themselves online, nothing done by the writer
                         if self_service or strength >= 0.9:
                             w = 0.65
@@ -403,13 +517,18 @@ def _redirects(ctx: Context) -> list[Hit]:
                     continue
                 if closing:
                     w *= 0.3
-                if any(t.low in ("myös", "also", "alternatively", "vaihtoehtoisesti") for t in clause):
+                if any(t.low in ("myös", "also", "alternatively", "vaihtoehtoisesti") for t in clause) and not (
+                        pushed and self_service):
                     w *= 0.6  # an extra option next to the answer, not the answer
                 toks = sorted([verb] + ([tg] if tg is not None else []), key=lambda t: t.start)
                 hits.append(hit(w, "deflection.redirect", toks))
             r = _routing(ctx, clause)
             if r is None and pushed:
                 r = _self_service_route(ctx, clause)
+            if r is None and pushed:
+                rt = _retry_later(ctx, clause)
+                if rt is not None:
+                    r = (0.65, rt)
             if r is not None:
                 hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
         if not any(h.key == "deflection.routing" and sg.sentence.start <= h.start < sg.sentence.end for h in hits):
@@ -419,7 +538,9 @@ def _redirects(ctx: Context) -> list[Hit]:
         # a bare link / service number as the answer ("Ohjeet: https://...", "Lisätietoja numerosta ...")
         if not any(h.start >= sg.sentence.start and h.end <= sg.sentence.end for h in hits):
             links = [t for t in sg.tokens if t.start in ctx.link_tokens and not ctx.link_tokens[t.start]]
-            if links and not any(("1sg" in t.feats or "1pl" in t.feats) for t in sg.tokens):
+            # "our messages only link to X", "emme koskaan lähetä linkkiä": which address is genuine, not a referral
+            if links and not any(("1sg" in t.feats or "1pl" in t.feats) for t in sg.tokens) and \
+                    not any(t.low in _RESTRICTIVE for t in sg.tokens):
                 hits.append(hit(0.7 * (0.3 if closing else 1.0), "deflection.redirect", [links[0]]))
     return hits
 

@@ -158,7 +158,8 @@ FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymäl�
                         "myyjä", "myyjil", "pankkii", "kioski", "apteek", "postiin", "postista", "huoltamo",
                         "korjaamo", "kuljetusliik", "asiakaspalvelu", "vastaanoto", "vastaanotto", "lentoasem",
                         "lentokentä", "lentokenttä", "lentoyhtiö", "matkatavarapalvel", "infopis", "palvelutis",
-                        "kysytyi", "kysytyt", "työnantaj", "kunna", "kunta", "kaupungi", "taho"),
+                        "kysytyi", "kysytyt", "työnantaj", "kunna", "kunta", "kaupungi", "taho", "ohjekesku",
+                        "tukikesku", "tukisivu", "ohjesivu"),
                  prefixes=("ukk",),
                  exclude=("palvelus", "kauppakirj", "kaupante", "kauppakass", "liikkeelle", "asiakaspalvelij",
                           "vaihdet", "hukka"))
@@ -206,7 +207,7 @@ EN_DIRECTIVE_VERBS = Lex("en", words=_w(
     "schedule check see look refer consult try reach get send use log head keep ask apply raise open file "
     "lodge register report make speak talk text dial bring collect pick order follow find manage do type "
     "enter click select choose download install update change read wait take follow print sign upload "
-    "request return pay contact arrange"))
+    "request return pay contact arrange claim reclaim"))
 EN_HANDOFF_VERBS = Lex("en", words=_w("forward pass escalate refer transfer hand log note record raise"))
 EN_NON_ACTION = Lex("en", words=_w(
     "be am sorry understand hope see know think believe apologise apologize appreciate thank "

@@ -89,7 +89,9 @@ def segments(doc: Doc) -> list[Seg]:
     for i, s in enumerate(doc.sentences):
         toks = s.tokens
         role = "body"
-        if signed_off or SIGNOFF_RE.match(s.text):
+        if SIGNOFF_RE.match(s.text) or signed_off and not _clause_like(toks):
+            # the sign-off and the signature lines under it (names, titles, numbers); a full clause
+            # after it ("PS. ...", a sentence after the name) is still read as the body
             signed_off = True
             segs.append(Seg(s, toks, "signoff"))
             continue
@@ -115,6 +117,15 @@ def segments(doc: Doc) -> list[Seg]:
             continue
         break
     return segs
+
+
+_CLAUSE_FEATS = frozenset(["verb", "2p", "modal", "pron1", "pron2", "imp"])
+
+
+def _clause_like(toks: Sequence[Token]) -> bool:
+    """A sentence with a verb or a personal pronoun -- not a name / title / phone line of a signature."""
+    words = [t for t in toks if not t.has("num")]
+    return len(words) >= 3 and any(not _CLAUSE_FEATS.isdisjoint(t.feats) for t in words)
 
 
 def _pleasantry(toks: Sequence[Token], lang: str) -> bool:

@@ -108,13 +108,19 @@ def _fi_features(low: str, lem: str) -> tuple[str, frozenset[str]]:
             feats |= {"cond", "verb"} | ({"2p"} if low.endswith(("isit", "isitte")) else {"1sg"})
         if "verb" not in feats:
             # possessive suffixes on nouns: -si / -nsi (your), -nne (your pl.), -mme (our)
-            if low.endswith(("si", "nne")) and not (low.endswith("isi") and verblike):
+            # not the translative "-ksi" ("kuudeksi", "esimerkiksi", "vuoksi") nor a base word ending in -si
+            if low.endswith(("si", "nne")) and not (low.endswith("isi") and verblike) and \
+                    not low.endswith("ksi") and low not in _FI_SI_WORDS:
                 feats |= {"2p", "poss2"}
             elif low.endswith("mme"):
                 feats.add("poss1pl")
     if low in ("ei", "en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "älä", "älkää", "ilman"):
         feats.add("neg")
     return vlem, frozenset(feats)
+
+
+_FI_SI_WORDS = frozenset(["uusi", "vuosi", "kuusi", "viisi", "käsi", "vesi", "täysi", "susi", "lapsi",
+                          "mesi", "hirsi", "kausi", "jousi"])
 
 
 def _en_features(low: str, lem: str) -> tuple[str, frozenset[str]]:
