@@ -97,18 +97,25 @@ def reindex_one_change(cp: Copilot, knowledge: Path, work: Path) -> float:
 def scale_corpus(knowledge: Path, target_chunks: int, out: Path, seed: int = 7) -> Path:
     """Generated knowledge: sections of the real instructions recombined into new documents
     (about 4 chunks each) until ``target_chunks`` chunks exist, plus the real instructions
-    themselves in ``sample/`` so the labelled queries still have their answers."""
+    themselves in ``sample/`` so the labelled queries still have their answers.
+
+    Good for speed and memory; not for quality: the generated documents contain the answers."""
     from copilot.chunking import chunk_document
     from copilot.knowledge import load_knowledge
 
     docs = load_knowledge(knowledge).documents
-    paragraphs = [p.strip() for d in docs for p in d.text.split("\n\n") if len(p.strip()) > 80]
+    by_lang: dict[str, list[str]] = {}
+    for d in docs:
+        by_lang.setdefault(d.lang, []).extend(p.strip() for p in d.text.split("\n\n") if len(p.strip()) > 80)
+    langs = sorted(by_lang)
     rng = random.Random(seed)
     out.mkdir(parents=True)
     chunks = n = 0
     while chunks < target_chunks:
+        lang = rng.choice(langs)  # one language per document, labelled truthfully
+        paragraphs = by_lang[lang]
         body = "\n\n".join(f"## Osa {i + 1}\n{rng.choice(paragraphs)} {rng.choice(paragraphs)}" for i in range(4))
-        text = f"---\nid: gen/{n:05d}\nlang: {rng.choice(['fi', 'en'])}\n---\n# Generoitu ohje {n}\n{body}\n"
+        text = f"---\nid: gen/{n:05d}\nlang: {lang}\n---\n# Generoitu ohje {n}\n{body}\n"
         (out / f"gen-{n:05d}.md").write_text(text, encoding="utf-8")
         chunks += len(chunk_document(load_knowledge_one(out / f"gen-{n:05d}.md", out)))
         n += 1
