@@ -98,6 +98,16 @@ class Copilot:
 
         return self.drafter.stream(Case.coerce(case))
 
+    def warm_up(self) -> None:
+        """Load what the first draft and review would otherwise pay for: the corpus index and the
+        embedding model (one search), the review's word data, and the configured model client."""
+        from copilot.review import warm_up as warm_review
+
+        self.ensure_index()
+        self.search("paketti ei tullut", k=1)
+        warm_review()
+        _ = self.drafter.model
+
     # -- review -----------------------------------------------------------
     def review(self, reply: str, case: "Case | str | None" = None, draft: "Draft | None" = None,
                knowledge: list[str] | None = None) -> "Review":

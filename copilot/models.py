@@ -219,6 +219,7 @@ class LiteLLMModel:
         self.retry_after_cap = retry_after_cap
         self.extra = extra
         self.sleep: Callable[[float], None] = time.sleep  # replaceable in tests
+        _litellm()  # pay the import (~1 s) here, not inside the first call's timeout budget
 
     # -- public API
 

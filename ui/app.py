@@ -131,19 +131,15 @@ def _indexed(env_key: tuple[tuple[str, str], ...]) -> bool:
     return True
 
 
-WARM_QUERY = "paketti ei tullut automaattiin"  # any text: loads the corpus index and the query embedder
 
 
 @st.cache_resource(show_spinner=False)
 def _warmed(env_key: tuple[tuple[str, str], ...]) -> bool:
-    """Once per configuration, at panel start: load the review's word data (``review.warm_up``, ~3 s
-    cold) and the retriever's corpus index + embedder (one search), so neither the first draft click
-    nor the first live review pays for them. Best effort: a failure here only costs that speed."""
-    from copilot.review import warm_up
-
+    """Once per configuration, at panel start: ``Copilot.warm_up`` (corpus index, embedder, the
+    review's word data ~3 s cold, the model client), so neither the first draft click nor the first
+    live review pays for them. Best effort: a failure here only costs that speed."""
     try:
-        warm_up()
-        _copilot(env_key).search(WARM_QUERY, k=1)
+        _copilot(env_key).warm_up()
     except Exception:  # the real calls report their own errors later
         log.warning("side panel warm-up failed", exc_info=True)
     return True
