@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from copilot import Case, Copilot, Message  # noqa: E402
+from copilot import Case, Copilot  # noqa: E402
 
 
 def pct(values, p):

@@ -26,13 +26,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ui.screenshots import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from ui.screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 APP = ROOT / "ui" / "app.py"
 MSG_LABEL = "Asiakkaan viesti"
@@ -95,30 +94,11 @@ def wait_idle(page, timeout_ms: int = 120_000) -> None:
 def browser_part(env: dict[str, str], messages: list[dict], n_drafts: int, n_edits: int, log_path: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", "127.0.0.1",
-           "--server.port", str(port), "--server.headless", "true", "--server.fileWatcherType", "none",
-           "--browser.gatherUsageStats", "false"]
-    log_file = open(log_path, "w", encoding="utf-8")
-    t_start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
     res: dict = {"draft_ms": [], "score_ms": [], "edit_ms": []}
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {proc.returncode}; see {log_path}")
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.2)
+    t_start = time.perf_counter()
+    with serve(env, log_path=log_path, timeout=180) as panel:
         res["health_s"] = time.perf_counter() - t_start
+        url = panel.url
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
@@ -129,7 +109,7 @@ def browser_part(env: dict[str, str], messages: list[dict], n_drafts: int, n_edi
                 page.get_by_role("textbox", name=MSG_LABEL, exact=True).wait_for(timeout=300_000)
                 wait_idle(page, 300_000)
                 res["first_load_s"] = time.perf_counter() - t0
-                res["mem_start"] = proc_memory(proc.pid)
+                res["mem_start"] = proc_memory(panel.pid)
                 page.close()
 
                 for i in range(n_drafts):
@@ -165,17 +145,9 @@ def browser_part(env: dict[str, str], messages: list[dict], n_drafts: int, n_edi
                             res["edit_ms"].append((time.perf_counter() - t0) * 1000)
                             wait_idle(page)
                     page.close()
-                res["mem_end"] = proc_memory(proc.pid)
+                res["mem_end"] = proc_memory(panel.pid)
             finally:
                 browser.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-        log_file.close()
     return res
 
 

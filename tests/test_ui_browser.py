@@ -26,13 +26,13 @@ def test_paste_and_draft_in_chromium(home, tmp_path):
 
     env = {"COPILOT_HOME": str(home), "COPILOT_KNOWLEDGE": str(write_kb(tmp_path / "kb")), "COPILOT_UI_LANG": "fi"}
     log = tmp_path / "streamlit.log"
-    with serve(env, log_path=log) as url, sync_playwright() as p:
+    with serve(env, log_path=log) as panel, sync_playwright() as p:
         browser = launch(p)
         try:
             page = browser.new_page(viewport={"width": 420, "height": 900})
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
-            reply = draft_case(page, url, message=SAMPLE_MESSAGE)
+            reply = draft_case(page, panel.url, message=SAMPLE_MESSAGE)
             assert len(reply.strip()) > 40, reply
             assert "JJFI64025700012345" in reply or "B12" in reply  # the draft uses the customer's details
             assert page.get_by_text("Kokonaispisteet").first.is_visible()

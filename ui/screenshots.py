@@ -18,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,10 +40,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Panel:
+    url: str
+    pid: int
+
+
 @contextmanager
 def serve(env: dict[str, str] | None = None, *, port: int | None = None, log_path: Path | None = None,
-          timeout: float = 120.0) -> Iterator[str]:
-    """Run ``streamlit run ui/app.py`` on 127.0.0.1 and yield its URL; stop it afterwards."""
+          timeout: float = 120.0) -> Iterator[Panel]:
+    """Run ``streamlit run ui/app.py`` on 127.0.0.1 and yield its URL and pid; stop it afterwards."""
     port = port or free_port()
     full_env = {**os.environ, **(env or {}), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
                 "STREAMLIT_SERVER_HEADLESS": "true"}
@@ -66,7 +73,7 @@ def serve(env: dict[str, str] | None = None, *, port: int | None = None, log_pat
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not answer on {url} within {timeout:.0f} s")
             time.sleep(0.3)
-        yield url
+        yield Panel(url, proc.pid)
     finally:
         proc.terminate()
         try:
@@ -126,12 +133,12 @@ def main() -> int:
     env = {"COPILOT_HOME": str(tmp / "home"), "COPILOT_UI_LANG": "fi"}
     for var in ("COPILOT_MODEL", "COPILOT_JOURNAL_URL", "COPILOT_STORE", "COPILOT_CHROMA_URL"):
         os.environ.pop(var, None)
-    with serve(env, log_path=tmp / "streamlit.log") as url, sync_playwright() as p:
+    with serve(env, log_path=tmp / "streamlit.log") as panel, sync_playwright() as p:
         browser = launch(p)
         try:
             for width, name in ((420, "panel-narrow.png"), (1280, "panel-wide.png")):
                 page = browser.new_page(viewport={"width": width, "height": 900})
-                draft_case(page, url, edit=SAMPLE_EDIT)
+                draft_case(page, panel.url, edit=SAMPLE_EDIT)
                 full_screenshot(page, ROOT / "docs" / name, width)
                 print(f"wrote docs/{name}")
                 page.close()
