@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from copilot.case import Case
 from copilot.composer import compose
@@ -76,11 +76,13 @@ class Prepared:
 
 
 class DraftStream:
-    """Iterate for text pieces; afterwards ``.draft`` holds the final Draft."""
+    """Iterate for text pieces; afterwards ``.draft`` holds the final Draft.
 
-    def __init__(self, pieces: Iterator[str]) -> None:
-        self._pieces = pieces
+    ``produce`` is a generator function that yields the pieces and sets ``stream.draft``."""
+
+    def __init__(self, produce: Callable[["DraftStream"], Iterator[str]]) -> None:
         self.draft: Draft | None = None
+        self._pieces = produce(self)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._pieces
@@ -162,9 +164,7 @@ class Drafter:
 
     def stream(self, case: Case) -> DraftStream:
         prep = self.prepare(case)
-        holder = DraftStream(iter(()))
-        holder._pieces = self._pieces(prep, holder)
-        return holder
+        return DraftStream(lambda stream: self._pieces(prep, stream))
 
     def _pieces(self, prep: Prepared, holder: DraftStream) -> Iterator[str]:
         model = self.model
