@@ -139,10 +139,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from copilot.evaluation import load_dataset, run_eval
 
     cp = _copilot(args)
-    needs_store = {"value": False}
-
     def resolve(doc_id: str) -> str | None:
-        needs_store["value"] = True
         cp.ensure_index()
         sections = cp.retriever.document_sections(doc_id)
         return "\n\n".join(t for _, t in sections) or None
