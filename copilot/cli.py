@@ -139,10 +139,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from copilot.evaluation import load_dataset, run_eval
 
     cp = _copilot(args)
+
     def resolve(doc_id: str) -> str | None:
         cp.ensure_index()
-        sections = cp.retriever.document_sections(doc_id)
-        return "\n\n".join(t for _, t in sections) or None
+        return cp.retriever.document_text(doc_id) or None
 
     cases = load_dataset(Path(args.dataset), resolve_knowledge=resolve)
 

@@ -151,8 +151,7 @@ class Drafter:
         )
 
     def _full_text(self, result: SearchResult) -> str:
-        sections = self.retriever.document_sections(result.id)
-        return "\n\n".join(f"## {h}\n{t}" if h else t for h, t in sections) or result.text
+        return self.retriever.document_text(result.id) or result.text
 
     # -- entry points -----------------------------------------------------
     def draft(self, case: Case) -> Draft:

@@ -146,6 +146,10 @@ class Retriever:
                       for m in corpus.metas if m.get("doc_id") == doc_id)
         return [(section, text) for _, section, text in rows]
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's text rebuilt from its chunks, with section headings ("" when unknown)."""
+        return "\n\n".join(f"## {h}\n{t}" if h else t for h, t in self.document_sections(doc_id))
+
     def search(self, query: str, k: int = 5, *, lang: str | None = None, audience: str | None = None,
                tags: Sequence[str] | None = None, mode: Mode = "hybrid") -> list[SearchResult]:
         if not isinstance(query, str) or not query.strip():
