@@ -17,12 +17,13 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ui.screenshots import free_port
 
 INSTALL_HINT = "apt-get update && apt-get install -y postgresql"
 SUPERUSER = "copilot"
@@ -69,12 +70,6 @@ def _run_as_user() -> pwd.struct_passwd | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class PostgresServer:
     bin_dir: Path
@@ -114,7 +109,7 @@ class PostgresServer:
             raise RuntimeError(f"initdb failed ({init.returncode}): {init.stderr.strip() or init.stdout.strip()}")
         last_error = ""
         for _attempt in range(3):  # the free port may be taken between picking and binding it
-            port = _free_port()
+            port = free_port()
             with open(log_path, "ab") as log:
                 proc = subprocess.Popen(
                     [str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-k", str(sock),

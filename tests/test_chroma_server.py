@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,14 +14,9 @@ import pytest
 
 from copilot import Copilot
 from tests.kb import write_kb
+from ui.screenshots import free_port
 
 pytestmark = pytest.mark.server
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -31,7 +25,7 @@ def chroma_url(tmp_path):
     if not exe.exists():
         exe = Path(shutil.which("chroma") or "")
     assert exe.exists(), "the chroma CLI ships with the chromadb package; reinstall it"
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
     proc = subprocess.Popen([str(exe), "run", "--path", str(tmp_path / "chroma-data"), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
