@@ -218,11 +218,11 @@ def test_empty_message_warns(panel):
     assert at.session_state["draft"] is None
 
 
-def test_copilot_error_shows_one_line(panel, monkeypatch):
-    from copilot import Copilot, ModelError
+def _draft_with_failing_stream(monkeypatch, exc: BaseException) -> AppTest:
+    from copilot import Copilot
 
     def boom(self, case):
-        raise ModelError("the model timed out after 20 s; try again or unset COPILOT_MODEL\nsecond line")
+        raise exc
 
     monkeypatch.setattr(Copilot, "stream_draft", boom)
     at = AppTest.from_file(str(APP), default_timeout=240)
@@ -230,21 +230,19 @@ def test_copilot_error_shows_one_line(panel, monkeypatch):
     at.text_area(key="msg").input("Missä pakettini on?").run()
     at.button(key="btn_draft").click().run()
     assert not at.exception
+    return at
+
+
+def test_copilot_error_shows_one_line(panel, monkeypatch):
+    from copilot import ModelError
+
+    at = _draft_with_failing_stream(
+        monkeypatch, ModelError("the model timed out after 20 s; try again or unset COPILOT_MODEL\nsecond line"))
     assert _texts(at.error) == ["the model timed out after 20 s; try again or unset COPILOT_MODEL"]
 
 
 def test_unexpected_error_is_generic(panel, monkeypatch, caplog):
-    from copilot import Copilot
-
-    def boom(self, case):
-        raise RuntimeError("secret internals")
-
-    monkeypatch.setattr(Copilot, "stream_draft", boom)
-    at = AppTest.from_file(str(APP), default_timeout=240)
-    at.run()
-    at.text_area(key="msg").input("Missä pakettini on?").run()
-    at.button(key="btn_draft").click().run()
-    assert not at.exception
+    at = _draft_with_failing_stream(monkeypatch, RuntimeError("secret internals"))
     assert _texts(at.error) == [t("error.generic", "fi")]
     assert "secret internals" not in "".join(_texts(at.error))
 
