@@ -43,7 +43,7 @@ def main() -> None:
     cp.draft(cases[0])  # warm: loads the corpus index and the embedding model
     prep_ms, offline_ms, embed_ms = [], [], []
     for case in cases:
-        cp.store.embedder._query.cache_clear()
+        cp.store.embedder.clear_cache()
         t0 = time.perf_counter()
         prep = cp.drafter.prepare(case)
         t1 = time.perf_counter()
@@ -53,7 +53,7 @@ def main() -> None:
         t3 = time.perf_counter()
         prep_ms.append((t2 - t0) * 1000)
         offline_ms.append((t1 - t0 + t3 - t2) * 1000)
-        cp.store.embedder._query.cache_clear()
+        cp.store.embedder.clear_cache()
         t4 = time.perf_counter()
         cp.store.embedder.embed_query(case.message)
         embed_ms.append((time.perf_counter() - t4) * 1000)

