@@ -75,6 +75,9 @@ class _CorpusIndex:
         self.ids = ids
         self.metas = metas
         self.row = {cid: i for i, cid in enumerate(ids)}
+        self.doc_rows: dict[str, list[int]] = {}
+        for i, m in enumerate(metas):
+            self.doc_rows.setdefault(str(m.get("doc_id")), []).append(i)
         stem_docs = [stems(t, (m.get("lang") or "en",)) for t, m in zip(texts, metas)]
         self.stem_bm25 = _bm25(stem_docs)
         self.gram_bm25 = _bm25([char_ngrams(d) for d in stem_docs])
@@ -142,9 +145,8 @@ class Retriever:
     def document_sections(self, doc_id: str) -> list[tuple[str, str]]:
         """(section heading, text) of every chunk of a document, in order."""
         corpus = self._index()
-        rows = sorted((int(m.get("chunk", 0)), str(m.get("section", "")), str(m.get("text", "")))
-                      for m in corpus.metas if m.get("doc_id") == doc_id)
-        return [(section, text) for _, section, text in rows]
+        metas = sorted((corpus.metas[i] for i in corpus.doc_rows.get(doc_id, ())), key=lambda m: int(m.get("chunk", 0)))
+        return [(str(m.get("section", "")), str(m.get("text", ""))) for m in metas]
 
     def document_text(self, doc_id: str) -> str:
         """A document's text rebuilt from its chunks, with section headings ("" when unknown)."""
