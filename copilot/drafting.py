@@ -107,7 +107,9 @@ class Drafter:
     # -- steps ------------------------------------------------------------
     def prepare(self, case: Case) -> Prepared:
         facts = understand(case)
-        query = "\n".join([*(m.text for m in case.history if m.role == "customer")][-2:] + [case.message])
+        # Newest first: the dense channel reads only the query's first words (see retrieval.py).
+        earlier = [m.text for m in case.history if m.role == "customer"][-2:]
+        query = "\n".join([case.message, *reversed(earlier)])
         results = self.retriever.search(query, SOURCES_K)
         unsure = not results or not _sure(results[0])
         return Prepared(case, facts, results, unsure, case.now or datetime.now())
@@ -117,7 +119,8 @@ class Drafter:
         sections = self.retriever.document_sections(best.id) if best else []
         comp = compose(lang=prep.facts.lang, name=prep.facts.customer_name, specifics=prep.facts.specifics,
                        topic=best.title if best else None, instruction_lang=best.lang if best else None,
-                       sections=sections, unsure=prep.unsure, now=prep.now, agent_name=prep.case.agent_name)
+                       sections=sections, unsure=prep.unsure, now=prep.now, agent_name=prep.case.agent_name,
+                       message=prep.case.all_customer_text(), brand=prep.case.brand)
         warnings = list(warnings)
         if prep.unsure:
             warnings.append("no instruction matched well — the draft promises to find out and get back")

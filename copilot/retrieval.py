@@ -14,7 +14,9 @@ Lexical channels (BM25 over the same chunks): Snowball stems (inflected forms) a
 Fusion: a convex combination of the channel scores, each normalised per query (dense: min-max
 over its candidates; BM25: divided by the best score). On the sample query set this beat
 reciprocal rank fusion, which lets any English text with a shared word outrank the right Finnish
-instruction for an English question (see BENCHMARKS.md). A document scores by its best chunk.
+instruction for an English question (see BENCHMARKS.md). BM25 cannot match a chunk in another
+language than the query, so for those chunks half their dense score stands in for the lexical
+share. A document scores by its best chunk.
 """
 
 from __future__ import annotations
@@ -34,12 +36,16 @@ from copilot.textnorm import char_ngrams, stems
 Mode = Literal["hybrid", "dense", "lexical"]
 MODES = ("hybrid", "dense", "lexical")
 CANDIDATES = 40  # chunks taken from the dense channel before fusion
-DENSE_WEIGHT = 0.6  # the lexical channels share the rest equally
+DENSE_WEIGHT = 0.55  # the lexical channels share the rest equally
+# BM25 cannot see a document written in another language than the query: for such chunks the
+# lexical share is filled with this fraction of their normalised dense score instead of 0.
+LEXICAL_STAND_IN = 0.5
 _STEM_LANGS = ("fi", "en", "sv")
-MIN_CHUNKS_FOR_MEAN = 20
-# The dense channel embeds at most this many words of the query: embedding cost grows with
-# length (~1,000+ tokens/s on 2 cores) while BM25 still reads the whole message.
-DENSE_QUERY_WORDS = 48  # fewer chunks in a language give a noisy mean: use the global one
+MIN_CHUNKS_FOR_MEAN = 20  # fewer chunks in a language give a noisy mean: use the global one
+# The dense channel embeds at most this many words of the query (BM25 reads the whole message):
+# embedding costs ~0.7 ms per e5 token on 2 cores. 48 words lost cross-lingual hits on the long
+# messages of evals/retrieval/case_queries.jsonl (see BENCHMARKS.md).
+DENSE_QUERY_WORDS = 64
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class _CorpusIndex:
         self.ids = ids
         self.metas = metas
         self.row = {cid: i for i, cid in enumerate(ids)}
+        self.langs = np.array([m.get("lang") or "" for m in metas])
         self.doc_rows: dict[str, list[int]] = {}
         for i, m in enumerate(metas):
             self.doc_rows.setdefault(str(m.get("doc_id")), []).append(i)
@@ -85,10 +92,9 @@ class _CorpusIndex:
         self.lang_counts: dict[str, int] = {}
         if vectors is not None and len(ids):
             matrix = np.asarray(vectors, dtype=np.float32)
-            langs = np.array([m.get("lang") or "" for m in metas])
             self.global_mean = matrix.mean(axis=0)
-            for lang in sorted(set(langs.tolist())):
-                rows = matrix[langs == lang]
+            for lang in sorted(set(self.langs.tolist())):
+                rows = matrix[self.langs == lang]
                 self.lang_counts[lang] = len(rows)
                 self.means[lang] = rows.mean(axis=0) if len(rows) >= MIN_CHUNKS_FOR_MEAN else self.global_mean
 
@@ -103,25 +109,30 @@ class _CorpusIndex:
 
 
 def fuse(dense: dict[int, float], lexical: Sequence[np.ndarray], size: int,
-         dense_weight: float = DENSE_WEIGHT) -> np.ndarray:
+         dense_weight: float = DENSE_WEIGHT, unseen: np.ndarray | None = None) -> np.ndarray:
     """Convex combination of per-query normalised channel scores, one value per chunk row.
 
     ``dense`` maps row → score for the dense candidates (others count as the lowest candidate);
     each lexical array is divided by its best score. With one channel missing, the other
-    carries the whole weight."""
+    carries the whole weight. ``unseen`` marks chunks the lexical channels cannot match (another
+    language than the query): their lexical share is ``LEXICAL_STAND_IN`` × their dense score, so
+    an English question is not pulled to whatever English text shares a word with it."""
     fused = np.zeros(size)
+    dense_norm = np.zeros(size)
     if dense:
         values = np.array(list(dense.values()))
         lo, hi = float(values.min()), float(values.max())
         span = hi - lo or 1.0
-        rows = np.fromiter(dense.keys(), dtype=int)
-        fused[rows] += (dense_weight if lexical else 1.0) * (values - lo) / span
+        dense_norm[np.fromiter(dense.keys(), dtype=int)] = (values - lo) / span
+        fused += (dense_weight if lexical else 1.0) * dense_norm
     if lexical:
         share = (1.0 - dense_weight if dense else 1.0) / len(lexical)
         for scores in lexical:
             best = float(scores.max()) if len(scores) else 0.0
-            if best > 0:
-                fused += share * scores / best
+            normalised = scores / best if best > 0 else np.zeros(size)
+            if unseen is not None and dense:
+                normalised = np.where(unseen, LEXICAL_STAND_IN * dense_norm, normalised)
+            fused += share * normalised
     return fused
 
 
@@ -166,11 +177,13 @@ class Retriever:
         mask = _filter_mask(corpus.metas, lang, audience, tags)
         if mask is not None and not mask.any():
             return []
+        query_lang = detect_language(query)
         dense: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
-            dense = {corpus.row[cid]: s for cid, s in self._dense(query, corpus, mask, lang, audience)}
+            dense = {corpus.row[cid]: s for cid, s in self._dense(query, query_lang, corpus, mask, lang, audience)}
         lexical = corpus.lexical(query, mask) if mode in ("hybrid", "lexical") else []
-        fused = fuse(dense, lexical, len(corpus.ids))
+        unseen = corpus.langs != query_lang if dense and lexical else None
+        fused = fuse(dense, lexical, len(corpus.ids), unseen=unseen)
         if mask is not None:
             fused = np.where(mask, fused, 0.0)
         leaders = {}
@@ -180,13 +193,13 @@ class Retriever:
             leaders["lexical"] = corpus.metas[int(np.argmax(lexical[0]))].get("doc_id")
         return _to_documents(fused, dense, corpus, k, leaders)
 
-    def _dense(self, query: str, corpus: _CorpusIndex, mask: np.ndarray | None,
+    def _dense(self, query: str, query_lang: str, corpus: _CorpusIndex, mask: np.ndarray | None,
                lang: str | None, audience: str | None) -> list[tuple[str, float]]:
         """Language-centred dense ranking of chunks: [(chunk id, score)], best first."""
         words = query.split()
         dense_query = " ".join(words[:DENSE_QUERY_WORDS]) if len(words) > DENSE_QUERY_WORDS else query
         vector = np.asarray(self.store.embedder.embed_query(dense_query), dtype=np.float32)
-        q_mean = corpus.means.get(detect_language(query), corpus.global_mean)
+        q_mean = corpus.means.get(query_lang, corpus.global_mean)
         shifted = vector - q_mean
         norm = float(np.linalg.norm(shifted)) or 1.0
         fetch = CANDIDATES * 2 if mask is not None else CANDIDATES

@@ -6,7 +6,7 @@ from copilot import Copilot
 from copilot.errors import UsageError
 import numpy as np
 
-from copilot.retrieval import fuse
+from copilot.retrieval import LEXICAL_STAND_IN, fuse
 from tests.kb import write_kb
 
 
@@ -26,6 +26,15 @@ def test_fuse_is_a_convex_combination_of_normalised_scores():
     assert fused == pytest.approx([0.6 + 0.2 * 0.5, 0.6 * 0.5 + 0.2 + 0.2, 0.2 * 0.5, 0.0])
     assert fuse(dense, [], 4) == pytest.approx([1.0, 0.5, 0.0, 0.0])  # dense alone takes all the weight
     assert fuse({}, lexical, 4, dense_weight=0.6) == pytest.approx([0.25, 1.0, 0.25, 0.0])
+
+
+def test_fuse_lets_dense_stand_in_for_lexical_on_chunks_in_another_language():
+    dense = {0: 0.9, 1: 0.5, 2: 0.1}
+    lexical = [np.array([0.0, 4.0, 2.0, 0.0])]
+    unseen = np.array([True, False, False, True])  # rows 0 and 3 are not in the query's language
+    fused = fuse(dense, lexical, 4, dense_weight=0.6, unseen=unseen)
+    assert fused == pytest.approx([0.6 + 0.4 * LEXICAL_STAND_IN, 0.6 * 0.5 + 0.4, 0.4 * 0.5, 0.0])
+    assert fuse({}, lexical, 4, unseen=unseen) == pytest.approx([0.0, 1.0, 0.5, 0.0])  # nothing to stand in
 
 
 @pytest.mark.parametrize("query, expected", [
