@@ -264,6 +264,37 @@ def test_missing_knowledge_is_reported_not_crashed(panel, monkeypatch, tmp_path)
     assert len(at.error) == 1 and "\n" not in at.error[0].value and "no-such-dir" in at.error[0].value
 
 
+def test_without_the_fragment_an_edit_still_updates_the_review(panel, monkeypatch):
+    """``COPILOT_UI_FRAGMENTS=0``: the reply panel is drawn inline (every edit reruns the script)."""
+    monkeypatch.setenv("COPILOT_UI_FRAGMENTS", "0")
+    at = _draft(_start())
+    blaming = "Sinun olisi pitänyt lukea tekstiviesti tarkemmin."
+    at.text_area(key="reply").input(blaming + "\n\n" + at.text_area(key="reply").value).run()
+    _assert_clean(at)
+    assert not at.session_state["review"].checks["accusatory"].passed
+    assert "<mark" in _html(at)
+    at.button(key="btn_send").click().run()
+    _assert_clean(at)
+    assert at.code[0].value.startswith(blaming)
+
+
+def test_unexpected_error_in_the_reply_panel_is_generic(panel, monkeypatch):
+    """The reply fragment has its own last-resort guard (a fragment rerun bypasses main's)."""
+    import ui.render
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(ui.render, "checks_html", boom)
+    at = _start()
+    at.text_area(key="msg").input(SMS_CASE).run()
+    at.button(key="btn_draft").click().run()
+    assert not at.exception
+    assert _texts(at.error) == [t("error.generic", "fi")]
+    assert at.text_area(key="reply").value.strip()  # the editor above the failure is still there
+    assert at.button(key="btn_feedback")  # and so is what follows the fragment
+
+
 def test_customer_text_is_never_markup(panel):
     at = _start()
     _draft(at, message="<script>alert(1)</script> <b>paketti</b> JJFI64025700012345 ei tullut", customer="<i>x</i>")

@@ -6,10 +6,18 @@ a ``CopilotError`` shows its one-line message, anything else a generic message (
 
 Environment: the usual ``COPILOT_*`` settings (``COPILOT_HOME``, ``COPILOT_KNOWLEDGE``,
 ``COPILOT_MODEL``, ``COPILOT_JOURNAL_URL``...) and ``COPILOT_UI_LANG`` (``fi``/``en``, default fi).
+
+Reruns: the editor and everything that depends on the reply text (quick actions, live review, draft
+details, send) form one ``st.fragment`` (``_reply_panel``), so an edit reruns only that part, not the
+case input, journal look-ups and follow-ups above and beside it. Callbacks of widgets inside it
+that change more than the reply (regenerate, send, new case) call ``st.rerun()``, which reruns the
+whole app. ``COPILOT_UI_FRAGMENTS=0`` turns the fragment off (every edit reruns the whole script;
+for benchmarks and as a fallback).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -37,6 +45,7 @@ log = logging.getLogger("copilot.ui")
 
 S = st.session_state
 STYLES = ("friendlier", "shorter", "formal")
+FRAGMENTS = os.environ.get("COPILOT_UI_FRAGMENTS", "1").strip() != "0"
 
 
 # --------------------------------------------------------------------------- state
@@ -137,11 +146,19 @@ def _indexed(env_key: tuple[tuple[str, str], ...]) -> bool:
 def _warmed(env_key: tuple[tuple[str, str], ...]) -> bool:
     """Once per configuration, at panel start: ``Copilot.warm_up`` (corpus index, embedder, the
     review's word data ~3 s cold, the model client), so neither the first draft click nor the first
-    live review pays for them. Best effort: a failure here only costs that speed."""
+    live review pays for them. Best effort: a failure here only costs that speed.
+
+    Then ``gc.freeze()``: Streamlit runs a full ``gc.collect()`` after every script (and fragment)
+    run (``runner.postScriptGC``); with the loaded models and word data that scan took ~50-100 ms of
+    CPU per rerun, holding the GIL while the rerun's last messages waited to be sent. The objects
+    alive now live as long as the process; frozen, they are left out of every later collection.
+    """
     try:
         _copilot(env_key).warm_up()
     except Exception:  # the real calls report their own errors later
         log.warning("side panel warm-up failed", exc_info=True)
+    gc.collect()
+    gc.freeze()
     return True
 
 
@@ -176,8 +193,20 @@ def _reset_reply() -> None:
     S.serial += 1
 
 
+def _rerun_app() -> None:
+    """In a callback: rerun the whole app afterwards, also when the widget sits in the reply fragment
+    (whose interactions otherwise rerun only the fragment). Ends the callback."""
+    st.rerun()
+
+
 def _request_draft() -> None:
     S.pending_draft = True
+
+
+def _regenerate() -> None:
+    """The regenerate button (in the reply fragment): the draft streams in above the fragment."""
+    S.pending_draft = True
+    _rerun_app()
 
 
 def _new_case() -> None:
@@ -185,6 +214,7 @@ def _new_case() -> None:
     S.msg = S.history = S.customer = ""
     S.channel = "chat"
     S.opened = None
+    _rerun_app()  # the case input above the reply fragment is cleared
 
 
 def _open_case(cp: Copilot) -> None:
@@ -294,6 +324,7 @@ def _send(cp: Copilot) -> None:
     ok, sent = _guard(run, where="send")
     if ok:
         S.sent = sent
+        _rerun_app()  # the customer's history, feedback and follow-ups live outside the reply fragment
 
 
 def _send_feedback(cp: Copilot) -> None:
@@ -473,7 +504,7 @@ def _pct(score: float) -> int:
 def _actions(cp: Copilot) -> None:
     lang = L()
     with st.container(horizontal=True, gap="small"):
-        st.button(t("act.regenerate", lang), key="btn_regen", icon=":material/refresh:", on_click=_request_draft)
+        st.button(t("act.regenerate", lang), key="btn_regen", icon=":material/refresh:", on_click=_regenerate)
         for style in STYLES:
             st.button(t(f"act.{style}", lang), key=f"btn_{style}", on_click=_rewrite, args=(cp, style))
         st.button(t("act.commit", lang), key="btn_commit", icon=":material/schedule:", on_click=_insert_commitment, args=(cp,))
@@ -529,13 +560,37 @@ def _reply_tab(cp: Copilot) -> None:
         _show_flash("reply")
         return
     st.divider()
+    if FRAGMENTS:
+        _reply_panel(cp)
+    else:
+        _reply_panel_body(cp)
+    _feedback_section(cp)
+
+
+def _reply_panel_body(cp: Copilot) -> None:
+    """Everything that depends on the reply text: editor, quick actions, live review, draft details, send."""
+    lang = L()
     st.text_area(t("draft.editor", lang), key="reply", height=_editor_height(S.reply), help=t("draft.editor.help", lang))
     _actions(cp)
     _review(cp)
     _draft_info(S.draft, cp.settings.model)
     st.divider()
     _send_section(cp)
-    _feedback_section(cp)
+
+
+@st.fragment
+def _reply_panel(cp: Copilot) -> None:
+    """``_reply_panel_body`` as a fragment: an edit (or a rewrite, an inserted promise) reruns only this.
+
+    A fragment rerun does not pass through ``main``'s last-resort handler: the same guard here.
+    """
+    try:
+        if S.draft is None:  # defensive: the draft went away without a full rerun
+            st.rerun()
+        _reply_panel_body(cp)
+    except Exception:  # Streamlit's control flow (st.rerun) is BaseException and passes through
+        log.exception("unexpected error in the reply panel")
+        st.error(t("error.generic", L()))
 
 
 def _followups_tab(cp: Copilot) -> None:
