@@ -120,3 +120,111 @@ def test_details_you_gave_us_is_not_suspicion():
     assert "accusatory" not in review(reply, "Paketti ei ole automaatissa.").flags
     suspicious = "Oletko antanut tunnuksesi jollekulle? Se selittäisi tilanteen."
     assert "accusatory" in review(suspicious, "Tililtäni on viety rahaa.").flags
+
+
+# --------------------------------------------------------------------------- round 3: implied fault
+# Sentences written for these tests (not taken from any labelled set). Each phenomenon has a flagged case in
+# both languages where it exists and a must-pass contrast built from the same grammar.
+from copilot.case import Case  # noqa: E402
+
+HELP_FI = Case(message="Hei, en saa asiaa hoidettua enkä tiedä mitä tehdä. Voitteko auttaa?", lang="fi")
+HELP_EN = Case(message="Hi, this isn't working and I don't know what to do. Can you help?", lang="en")
+
+IMPLIED_FAULT = [
+    # a habitual cause pinned on how the action was done (passive / participle / gerund + judgement)
+    ("en", "Hi, a frozen screen like this typically happens when the update is interrupted too early."),
+    ("en", "Hello, rejected applications are usually the result of incorrectly completed forms."),
+    ("en", "Hello, most often a double booking means the confirm button was pressed twice."),
+    ("fi", "Hei, tällainen vika johtuu tavallisesti siitä, että laitetta on ladattu väärällä laturilla."),
+    ("fi", "Hei, tuplatilaus syntyy useimmiten, kun tilauslomake lähetetään useammin kuin kerran."),
+    ("en", "Hi, issues like this are generally caused by the charger being plugged in incorrectly."),
+    ("fi", "Hei, viat johtuvat lähes aina siitä, että laitetta käytetään väärin."),
+    # a general maxim justified by disclaiming our part
+    ("en", "Hi, we're not responsible for connections run by other operators, so you should always leave at least "
+           "an hour between trains."),
+    ("fi", "Hei, varaukset kannattaa aina tehdä väljällä aikataululla, koska emme vastaa kumppaneidemme "
+           "viivästyksistä."),
+    # the matter declared the customer's own business with someone else
+    ("en", "Hello, any dispute over the deposit is a matter between you and the seller."),
+    ("fi", "Hei, kuljetusyhtiön veloittama lisämaksu on teidän ja myyjän välinen asia."),
+    ("fi", "Hei, tällaiset erimielisyydet ovat asiakkaan ja kauppiaan välinen asia."),
+    ("en", "Hi, disagreements like this are a matter between the passenger and the travel agent."),
+    # "be more careful": a comparative of care asked of the customer
+    ("en", "Hi, please pay closer attention to the delivery address when ordering."),
+    ("fi", "Hei, tilauksen tiedot kannattaa käydä läpi huolellisemmin."),
+    ("en", "Please be more careful when entering your PIN."),
+    ("fi", "Hei, ole tarkkaavaisempi varatessasi lippuja."),
+    # advice about "future X" is advice about the last one
+    ("en", "Hi, please double-check the passenger names on any future bookings."),
+    # several weak signals together: insinuation by frequency, distrust of the evidence, a sanction
+    ("en", "Hello. We receive numerous return requests after every sale. We need the signed form itself, not a "
+           "photo of it. Claims without valid receipts will be rejected."),
+    ("fi", "Hei. Saamme paljon palautuspyyntöjä heti alennusmyyntien jälkeen. Tarvitsemme alkuperäisen kuitin, ei "
+           "kopiota. Ilman asianmukaista kuittia tehdyt hakemukset hylätään."),
+]
+
+IMPLIED_FAULT_PASS = [
+    # the habitual cause is a company / third-party agent, our own error, or no action at all
+    ("en", "Hi, delays like this usually happen when the courier's depot is overloaded. I've asked them to "
+           "prioritise your parcel."),
+    ("en", "Hi, this usually happens when the system sends the code twice."),
+    ("fi", "Hei, tällainen viive johtuu yleensä siitä, että järjestelmä käsittelee maksun kahdesti."),
+    ("fi", "Hei, tällainen vaurio johtuu tavallisesti siitä, että kuljettaja on lastannut paketin väärin. "
+           "Lähetin uuden tuotteen tänään."),
+    ("en", "Hi, a declined payment usually means insufficient funds at the time of purchase."),
+    ("en", "Hi, sorry, this always happens when our servers restart too early. I've fixed it for your account."),
+    ("fi", "Hei, pahoittelen! Virhe syntyy yleensä, kun maksu käsitellään kahteen kertaan meidän päässämme. "
+           "Hyvitin ylimääräisen veloituksen."),
+    ("en", "Hi, I'm sorry: a failed top-up usually happens when our payment provider has an outage, which it did "
+           "this morning. I've redone the top-up."),
+    ("fi", "Hei, kuitit hylätään yleensä, kun ne ovat liian haalistuneita, mutta sinun kuittisi kelpaa hyvin. "
+           "Hyvitin summan."),
+    # "emme vastaa + illative" is about answering, not responsibility; forward-looking "always" advice
+    ("fi", "Hei, emme vastaa viesteihin viikonloppuisin, mutta palaan asiaasi maanantaina klo 9."),
+    ("en", "Hi, I've refunded the ticket. It's always worth keeping the receipt until the refund arrives, and I'll "
+           "email you when it does."),
+    # the writer sorts out what is between the customer and someone else
+    ("en", "Hello, I'll sort out the mix-up between you and the courier today and confirm by 3 pm."),
+    ("fi", "Hei, selvitän sinun ja kuljettajan välisen asian tänään ja soitan klo 15 mennessä."),
+    # the company promises more care (an admission)
+    ("en", "Hi, sorry about the damage. We'll take more care with your deliveries, and I've sent a replacement "
+           "today."),
+    ("fi", "Hei, pahoittelen. Pakkaamme lähetyksesi jatkossa huolellisemmin, ja lähetin korvaavan tuotteen "
+           "tänään."),
+    # many claims as the reason for a delay; a photo accepted; "future bookings" as information
+    ("en", "Hello, we get a lot of claims after storms, so processing takes about two weeks. A photo of the "
+           "receipt is fine."),
+    ("en", "Hi, I've corrected the name. Your future bookings will use the new spelling automatically."),
+    # the company avoiding a repeat by its own fix
+    ("fi", "Hei, pahoittelen. Olemme korjanneet virheen, jotta vastaavilta tilanteilta vältytään."),
+    ("en", "Hi, sorry! We've changed the process to avoid similar issues, and I've refunded the fee."),
+    # "omavastuu" is the deductible, an amount
+    ("fi", "Hei, tilasin kuivauksen ja soitan sinulle huomenna klo 10. Omavastuu on 150 €."),
+]
+
+
+@pytest.mark.parametrize("lang,reply", IMPLIED_FAULT)
+def test_implied_fault_is_flagged(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert not res.passed, res.details
+    assert res.reasons and res.reasons[0].span is not None
+    assert reply[res.reasons[0].span.start:res.reasons[0].span.end] == res.reasons[0].span.text
+
+
+@pytest.mark.parametrize("lang,reply", IMPLIED_FAULT_PASS)
+def test_implied_fault_contrasts_pass(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert res.passed, res.details
+
+
+@pytest.mark.parametrize("lang,reply,key", [
+    ("en", "Hello, we receive numerous return requests after every sale.", "accusatory.suspicion"),
+    ("en", "Hello, we need the signed form itself, not a photo of it.", "accusatory.suspicion"),
+    ("en", "Hello, claims without valid receipts will be rejected.", "accusatory.reprimand"),
+    ("fi", "Hei, tarvitsemme alkuperäisen kuitin, ei kopiota.", "accusatory.suspicion"),
+    ("fi", "Hei, ilman asianmukaista kuittia tehdyt hakemukset hylätään.", "accusatory.reprimand"),
+])
+def test_weak_signals_alone_do_not_flag(lang, reply, key):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert res.passed, res.details
+    assert any(h[0] == key for h in res.details["hits"]), res.details

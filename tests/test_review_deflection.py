@@ -91,3 +91,75 @@ def test_questions_and_advice_for_next_time_are_not_redirects():
     case, kb = case_and_kb("en")
     rv = review("Hi Sam, I've reopened your card. Did you change the number in the app or at a branch?", case, kb)
     assert "deflection" not in rv.flags
+
+
+# --------------------------------------------------------------------------- round 3
+# Sentences written for these tests. The customer asks for help and (in the flagged cases) the writer does nothing.
+from copilot.case import Case  # noqa: E402
+
+HELP_FI = Case(message="Hei, en saa asiaa hoidettua enkä tiedä mitä tehdä. Voitteko auttaa?", lang="fi")
+HELP_EN = Case(message="Hi, this isn't working and I don't know what to do. Can you help?", lang="en")
+
+SENT_AWAY = [
+    # retry / re-check later, left to the customer
+    ("fi", "Hei, vapaita aikoja tulee lisää, joten katso varauskalenteria välillä uudelleen."),
+    ("en", "Hi, new slots open every morning, so please check back tomorrow."),
+    ("en", "Hi, cancellations come up often, so keep checking the booking page."),
+    ("fi", "Hei, järjestelmä on ruuhkautunut. Kokeile myöhemmin uudelleen."),
+    ("en", "Hi, the timetable changes daily, so keep an eye on the journey planner."),
+    ("fi", "Hei, seuraa tilannetta sovelluksesta päivittäin."),
+    # someone else named by a Finnish ablative / "from your X"; another (private) provider
+    ("fi", "Hei, uuden todistuksen saat työterveyslääkäriltäsi."),
+    ("fi", "Hei, voit varata ajan yksityiseltä hammaslääkäriltä."),
+    ("en", "Hi, you can get the paperwork from your accountant."),
+    ("en", "Hi, you'll need to obtain a certificate from your GP."),
+    # an outside dispute body as the answer
+    ("en", "Hi, if the decision stands, you can complain to Trading Standards."),
+    ("fi", "Hei, jos olet eri mieltä, voit viedä asian kuluttajariitalautakunnan käsiteltäväksi."),
+    # a self-service action located in a channel, in the passive
+    ("en", "Hi, standing orders are changed in online banking."),
+    ("fi", "Hei, toistuvia tilisiirtoja hallitaan verkkopankissa."),
+    ("en", "Hi, medication orders are placed in the patient portal."),
+    # looking a channel up is put in front of contacting us ("it" pointing back to the channel)
+    ("en", "Hi, service notices are on our status page. Please look at it before calling us."),
+    ("fi", "Hei, häiriötiedotteet ovat sovelluksessamme. Tarkistathan sieltä tilanteen ennen kuin soitat."),
+]
+
+KEPT = [
+    # "try again" after a fix, "check again" about their own inbox, a time the writer set
+    ("fi", "Hei, sovelluksessa oli katko klo 10–11, ja se on nyt korjattu. Kokeile kirjautua uudelleen."),
+    ("en", "Hi, the app had an outage between 10 and 11 and it has been fixed. Please try logging in again."),
+    ("en", "Hi, the code may land in your spam folder, so check it again before requesting a new one."),
+    ("en", "Hi, I've booked you the 10:00 slot tomorrow; if anything changes, check your email again in the "
+           "morning."),
+    # receiving something (not being sent to someone)
+    ("fi", "Hei, hyvitin maksun. Saat hyvityksen tilillesi huomenna."),
+    ("fi", "Hei, tarkistan asian. Saat vastauksen minulta tänään klo 15 mennessä."),
+    ("en", "Hi, I've cancelled the order. You'll get a confirmation from us by email today."),
+    # an appeal route next to work the writer did
+    ("en", "Hi, I've reviewed the decision and reversed it today, so the fee is gone. You could still appeal to "
+           "the Board if anything else comes up."),
+    # our own processing in the passive, with a time
+    ("en", "Hi, refunds are processed in our system within 5 days; yours was approved this morning."),
+    ("en", "Hi, your order was placed in the portal yesterday and ships today."),
+    ("en", "Hi, the meter reading is now corrected, so keep the old bill for your records."),
+    # "check before contacting us" about their own situation is not a redirect (it may be a reprimand)
+    ("en", "Hi, invoices run until the router is registered as returned. Please check that the router was "
+           "returned before contacting us about billing."),
+    ("fi", "Hei, tarkistin tilanteen: korjaus valmistuu tänään klo 16. Katso häiriökartta, jos haluat seurata "
+           "korjausta."),
+]
+
+
+@pytest.mark.parametrize("lang,reply", SENT_AWAY)
+def test_round3_redirects_are_flagged(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["deflection"]
+    assert not res.passed, res.details
+    assert res.reasons and res.reasons[0].span is not None
+    assert reply[res.reasons[0].span.start:res.reasons[0].span.end] == res.reasons[0].span.text
+
+
+@pytest.mark.parametrize("lang,reply", KEPT)
+def test_round3_contrasts_pass(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["deflection"]
+    assert res.passed, res.details

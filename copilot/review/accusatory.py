@@ -37,6 +37,14 @@ General constructions (Finnish via lemmas + verb person/mood from ``fi_morph``):
   company / third-party agent ("by the courier", "järjestelmässä", "pankin olisi pitänyt korjata");
   "seuraavalla laskulla" is not "next time" (only "ensi / seuraavalla kerralla" is).
 
+- implied fault (``_implied_fault``): a habitual cause pinned on how the customer acted ("syntyy yleensä, kun
+  painiketta painetaan useammin kuin kerran", "usually means insufficient packaging"), a disclaimer of our part
+  given as the reason for advice ("kannattaa aina ..., koska emme vastaa ..."), "X:n ja sinun välinen asia / a
+  matter between you and X", "be more careful / huolellisemmin", and three weak signals that only count
+  together: distrust of the evidence ("not a screenshot"), a sanction for improper documents ("without proper
+  proof ... will be rejected") and insinuation from how often such requests come. "Omavastuu" (the deductible)
+  is an amount, not responsibility.
+
 A neutral statement of a rule carries none of these. Negated clauses ("ei johdu sinusta",
 "not anything you did") are exculpations and never count. Evidence is summed per sentence
 (capped at 1) and over the three strongest sentences; the check fails at ``FAIL_AT``.
@@ -44,6 +52,8 @@ A neutral statement of a rule carries none of these. Negated clauses ("ei johdu 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 from copilot.review import lexicon as L
@@ -91,6 +101,8 @@ _FI_HEDGE = ("näyttää", "vaikuttaa", "ilmeisesti", "luultavasti", "todennäk�
 _FI_OTHER_PERSON = ("joku toinen", "joku muu", "toinen henkilö", "jonkun toisen", "jonkun muun", "ulkopuoli",
                     "lainat", "lainann", "lainasi", "luovutet", "luovutt", "ystävälle", "ystäväsi", "kaverille",
                     "perheenjäsen")
+# "tällaisilta / vastaavilta / samanlaisilta tilanteilta": a repeat of what the customer did
+_FI_SIMILAR = ("tällai", "näil", "täll", "vastaav", "samanlai", "samankaltai", "tämänkaltai")
 _FI_HABIT = ("usein", "monesti", "toistuvasti", "jatkuvasti", "yleisesti", "säännöllisesti", "tavan takaa")
 _FI_SURPRISE = ("yllätyk", "yllätys", "yllättä")
 _FI_ADVICE = frozenset(["kannattaa", "kannattaisi", "suosittelemme", "suosittelen", "pitäisi", "tulisi",
@@ -112,7 +124,14 @@ _EN_SAY = frozenset("tell told inform informed explain explained state stated st
                     "advised say said says point pointed note noted remind reminded instruct instructed show "
                     "shown shows warn warned specify specified outline outlined".split())
 _EN_HINDSIGHT = ("in future", "in the future", "next time", "going forward", "for future", "from now on")
+# "with future bookings", "on any future orders": advice about the next time is advice about the last time
+_EN_FUTURE_NOUN_RE = re.compile(r"\b(?:with|for|on|in|of|during|when making) (?:your |any |all )?future [a-z]+")
 _EN_ADVICE = frozenset("recommend recommends suggest advise please should worth make ensure always".split())
+
+
+def _en_hindsight(stext: str) -> bool:
+    return any(h in stext for h in _EN_HINDSIGHT) or (
+        "future" in stext and _EN_FUTURE_NOUN_RE.search(stext) is not None)
 
 
 def _neg(clause: Sequence[Token]) -> bool:
@@ -326,8 +345,8 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             elif after and after[0].low in ("hyvä", "parempi", "syytä", "viisasta", "järkevää") and not me:
                 hits.append(hit(0.7, "accusatory.counterfactual", [t, after[0]]))
         # "jotta tällaisilta tilanteilta vältytään", "tilanne olisi ollut vältettävissä"
-        if low.startswith(("vältyt", "vältetää")) and any(u.low.startswith(("tällai", "näil", "täll"))
-                                                          for u in clause):
+        if low.startswith(("vältyt", "vältetää")) and any(u.low.startswith(_FI_SIMILAR) for u in clause) and \
+                not S.first_person_actions(sent, "fi"):
             hits.append(hit(0.8, "accusatory.counterfactual", [t]))
         # -- second person + failure: "olet rikkonut", "oletko jakanut", "unohdit"
         if lem in L.FI_FAILURE_VERBS and not S.negated(clause, i, 3):
@@ -487,7 +506,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
         if t.low.startswith("harvinais") and any(u.low in ("hyvin", "erittäin", "äärimmäisen") for u in clause):
             hits.append(hit(0.3, "accusatory.suspicion", [t]))
         # "koska lähetystä ei noudettu" / "koska et maksanut": because (the customer) did not ...
-        if t.low == "koska" and any(u.has("neg") for u in clause[i + 1:i + 4]) and \
+        if t.low == "koska" and any(u.has("neg") or u.low == "ilman" for u in clause[i + 1:i + 4]) and \
                 any(u.has("pass") or u.has("2p") for u in clause[i + 1:i + 5]) and not me:
             hits.append(hit(0.4, "accusatory.failure", clause[i:i + 4]))
         # unsolicited lecture: "suosittelemme valvomaan ...", "olisi hyvä varautua"
@@ -523,6 +542,9 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
 
 _EN_CHECK_ADVICE = ("worth", "make sure", "ensure", "double-check", "double check", "always check", "remember to",
                     "take care to", "be sure to")
+# "passengers are asked / expected to ...": a request to customers as a class (the customer included)
+_EN_ASKED_TO = (" asked to ", " expected to ", " advised to ", " requested to ", " required to ", " encouraged to ",
+                " urged to ")
 _EN_CHECK_VERBS = frozenset("check checking double-check double-checking verify verifying review reviewing "
                             "read reading proofread proofreading".split())
 _EN_SUBMIT = frozenset("submit submitting send sending save saving book booking pay paying order ordering enter "
@@ -571,7 +593,8 @@ def _en_phenomena(clause: Sequence[Token], sent: Sequence[Token], me: bool, neg:
     stext, sme, agent, sorry = _sent_info(sent, "en", memo)
     n = len(clause)
     # check advice + "before" + a step the customer took
-    if any(a in text for a in _EN_CHECK_ADVICE) or "please" in lows or "always" in lows:
+    if any(a in text for a in _EN_CHECK_ADVICE) or "please" in lows or "always" in lows or \
+            any(a in text for a in _EN_ASKED_TO):
         k = next((j for j, w in enumerate(lows) if w == "before"), None)
         checks = any(w in _EN_CHECK_VERBS for w in lows[:k or 0]) or any(
             w in ("make", "ensure") for w in lows[:k or 0]) and any(
@@ -651,10 +674,10 @@ def _en_phenomena(clause: Sequence[Token], sent: Sequence[Token], me: bool, neg:
     apology = sorry
     # overloading as the cause: "packed beyond its capacity", "if the case is overfilled"
     if any(o in text for o in _EN_OVERLOAD) and not sme and not apology and \
-            not any(w in _EN_OTHER_AGENT for w in stext.split()):
+            not any(w.removesuffix("'s") in _EN_OTHER_AGENT for w in stext.split()):
         hits.append(hit(0.9, "accusatory.generic_blame", list(clause[:3])))
     # "next time, it would help if you could attach ...", "in future, attaching the receipt would ..."
-    if any(h in stext for h in _EN_HINDSIGHT) and (any(t.has("2p") for t in clause) or any(
+    if _en_hindsight(stext) and (any(t.has("2p") for t in clause) or any(
             t.has("modal") for t in clause)) and any(w in _EN_DUTY or w.rstrip("ing") in _EN_DUTY or w in _EN_HELPFUL
                                                      for w in lows) and not sme:
         hits.append(hit(0.9, "accusatory.reprimand", list(clause[:2])))
@@ -700,7 +723,7 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
     me = any(t.low in ("i", "i've", "i'm", "i'll", "we", "we've", "we're", "we'll") for t in clause)
     lows = [t.low for t in clause]
     stext = " ".join(t.low for t in sent)
-    hindsight = any(h in stext for h in _EN_HINDSIGHT)
+    hindsight = _en_hindsight(stext)
     n = len(clause)
     hits.extend(_en_phenomena(clause, sent, me, neg, {} if memo is None else memo))
     for i, t in enumerate(clause):
@@ -736,7 +759,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(1.0, "accusatory.counterfactual", clause[i:i + 4]))
         if low in ("avoided", "avoidable", "preventable", "prevented") and not me and not neg:
             hits.append(hit(0.8, "accusatory.counterfactual", [t]))
-        if low == "avoid" and any(w in ("this", "such", "these") for w in nxt[:2]):
+        if low in ("avoid", "prevent") and any(w in ("this", "such", "these", "similar", "repeat", "further")
+                                               for w in nxt[:3]) and not S.first_person_actions(sent, "en"):
             hits.append(hit(0.8, "accusatory.counterfactual", clause[i:i + 2]))
         # -- second person failure / your mistake
         if low in ("you", "you've", "you'd") and not neg:
@@ -813,6 +837,9 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
         if low in ("recommend", "advise") and "always" in lows[max(0, i - 2):i]:
             hits.append(hit(0.6, "accusatory.reprimand", [t]))
+        # a general maxim about what the customer just did: "you should always ..." (the English of "kannattaa aina")
+        if low == "always" and not me and lows[i - 1:i] in (["should"], ["must"]) and "you" in lows[max(0, i - 3):i]:
+            hits.append(hit(0.6, "accusatory.reprimand", clause[max(0, i - 1):i + 2]))
         if low == "before" and nxt and nxt[0].endswith("ing") and nxt[0][:-3] in (
                 "contact", "call", "report", "email", "writ", "complain", "messag", "disput", "claim", "rais",
                 "escalat", "reach", "order", "book", "buy", "purchas", "sign", "submitt", "send", "pay"):
@@ -882,7 +909,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(0.6, "accusatory.suspicion", clause[i:i + 3]))
         # causal negation: "as this was not in place", "since you did not"
         if low in ("as", "since", "because") and nxt[:1] and nxt[0] in ("this", "you", "it", "that") and \
-                any(w in ("not", "never") or w.endswith("n't") for w in nxt[1:4]) and not me:
+                (any(w in ("not", "never") or w.endswith("n't") for w in nxt[1:4]) or "without" in nxt[1:6]) and \
+                not me:
             hits.append(hit(0.4, "accusatory.failure", clause[i:i + 4]))
         # denying an error: "the charge is correct", "errors are extremely rare"
         if low == "correct" and any(w in ("charge", "fee", "bill", "invoice", "amount", "charges") for w in
@@ -994,6 +1022,190 @@ def _shared_hits(clause: Sequence[Token], sent: Sequence[Token], lang: str, me: 
     return hits
 
 
+# --------------------------------------------------------------------------- implied fault (both languages)
+_HABITUAL = {"fi": frozenset("yleensä tavallisesti useimmiten usein tyypillisesti pääsääntöisesti aina".split()),
+             "en": frozenset("usually typically generally commonly normally often mostly always".split())}
+_FI_CAUSE_LEMMAS = frozenset(["johtua", "syntyä", "aiheutua", "aiheuttaa", "tarkoittaa", "merkitä", "viitata",
+                              "kertoa", "tapahtua"])
+_FI_CAUSE_WORDS = frozenset(["kun", "jos", "mikäli", "koska", "kun taas"])
+_EN_CAUSE_WORDS = frozenset("when whenever if because means mean meant indicates indicate suggests suggest "
+                            "caused due result results resulting from".split())
+# a judgement of how something was done, or too much of it
+_FI_FAULT = ("riittämät", "puutteellis", "väär", "virheellis", "huono", "huolimat", "useammin", "kahdesti",
+             "kahteen", "toistuvasti", "epäasianmukais", "liian")
+_EN_FAULT = frozenset("insufficient inadequate improper improperly incorrect incorrectly wrong wrongly poor poorly "
+                      "careless carelessly twice repeatedly excessive excessively too".split())
+_FI_ACTION_NOUN = ("minen", "misen", "mista", "mistä", "misessa", "misessä", "miseen", "mistaan", "mistään")
+_FI_ADVICE_LEMMAS = frozenset(["kannattaa", "suositella", "kehottaa", "muistaa", "huolehtia", "varmistaa"])
+_EN_ADVICE_CUES = frozenset("should recommend recommended advise advised always worth best suggest ensure "
+                            "please".split())
+_EN_COPY = frozenset("screenshot screenshots copy copies photocopy photocopies scan scans photo photos photograph "
+                     "photographs picture pictures printout".split())
+_FI_COPY = ("kuvakaappau", "kopio", "valokuv", "kuva", "skannau", "tuloste")
+_ONLY = frozenset(["a", "an", "just", "merely", "simply", "only", "pelkkä", "pelkkää", "pelkästään"])
+_EN_ORIGINAL = frozenset("original originals signed genuine certified need require required must accept".split())
+_FI_ORIGINAL = ("alkuperäi", "allekirjoitet", "tarvitse", "tarvitaan", "edellyt", "hyväksy")
+_DIRECTED = frozenset(["please", "should", "try", "must", "need"])
+_EN_PROPER = frozenset("proper valid adequate sufficient appropriate correct required necessary acceptable".split())
+_FI_PROPER = ("asianmukai", "pätev", "riittäv", "asiallis", "vaadittav", "tarvittav", "hyväksyttäv", "kelvollis")
+_EN_SANCTION = frozenset("charged rejected declined refused denied cancelled canceled penalised penalized fined "
+                         "voided invalidated".split())
+_FI_SANCTION = ("hylät", "hylkä", "veloitet", "evät", "laskutet", "mitätö", "peruute", "sakot")
+_EN_MANY = frozenset("lot lots many plenty numerous number".split())
+_EN_REQUESTS = frozenset("requests claims applications cancellations refunds complaints".split())
+_FI_REQUESTS = ("pyyntö", "pyyntöj", "hakemu", "vaatimu", "reklamaati", "peruutu", "peruutuks")
+_EXPLAINS = frozenset("so which because why due means longer delay delays queue queues backlog joten siksi vuoksi "
+                      "takia minkä ruuhka ruuhkaa jono jonoa viive pidempään".split())
+
+
+@lru_cache(maxsize=50_000)
+def _implied_trigger(low: str, fi: bool) -> bool:
+    """Can this word start one of the per-word constructions of ``_implied_fault``? (cached: most words can't)"""
+    if fi:
+        return low in ("emme", "en", "enemmän", "ei", "eikä", "ilman") or low.startswith((
+            "välinen", "välisen", "välise", "välistä", "huolellisemm", "huolellisemp", "tarkkaavaisemm",
+            "tarkkaavaisemp", "varovaisemm", "varovaisemp")) or any(r in low for r in _FI_REQUESTS)
+    return low in ("responsible", "liable", "responsibility", "liability", "between", "more", "closer", "greater",
+                   "not", "without") or low in _EN_REQUESTS or low.endswith(("requests", "claims"))
+
+
+def _habitual_fault(sent: Sequence[Token], lang: str) -> Hit | None:
+    """"Kaksoisveloitus syntyy yleensä, kun painiketta painetaan useammin kuin kerran", "breakage like this
+    usually means insufficient packaging": a habitual cause pinned on how someone (the customer) acted -- a
+    judgement of the action (wrong, insufficient, twice, too ...) after the cause word, with an action (a passive,
+    a participle / gerund, "you", "customers") and no company or third-party agent in it."""
+    fi = lang == "fi"
+    habit = _HABITUAL[lang]
+    h = next((k for k, t in enumerate(sent) if t.low in habit or (not fi and t.low == "most" and k + 1 < len(sent)
+                                                                   and sent[k + 1].low in ("often", "cases"))), None)
+    if h is None:
+        return None
+    c = next((k for k, t in enumerate(sent) if k > 0 and (
+        (t.low in _FI_CAUSE_WORDS or _lem(t) in _FI_CAUSE_LEMMAS) if fi else t.low in _EN_CAUSE_WORDS)), None)
+    if c is None or abs(c - h) > 6 or any(t.has("neg") for t in sent[:c]):
+        return None
+    scope = sent[c + 1:]
+    if fi:
+        fault = [t for t in scope if t.low.startswith(_FI_FAULT) and not t.low.startswith("väärinkäy")]
+        act = any(t.has("pass") or t.has("part") or t.low.endswith(_FI_PP_END) or (t.has("2p") and t.has("verb")) or
+                  "FI_CUSTOMER_3P" in t.cls or t.low.endswith(_FI_ACTION_NOUN) for t in scope)
+        agent = any(t.low.startswith(_FI_OTHER_AGENT) for t in scope)
+    else:
+        lows = [t.low for t in scope]
+        fault = [t for k, t in enumerate(scope) if t.low in _EN_FAULT or
+                 t.low == "more" and lows[k + 1:k + 3] == ["than", "once"]]
+        act = any(t.has("2p") or "EN_CUSTOMER_3P" in t.cls or (len(t.low) > 5 and t.low.endswith("ing")) or
+                  (t.has("part") and t.low.endswith("ed")) for t in scope)
+        agent = any(w.removesuffix("'s") in _EN_OTHER_AGENT or w.startswith("migrat") for w in lows)
+    if not fault or not act or agent:
+        return None
+    if (_first_person(sent) if fi else any(t.has("1sg") or t.has("1pl") for t in sent)) or _sorry(sent) or \
+            _exculpated(sent):
+        return None
+    return hit(0.9, "accusatory.generic_blame", [sent[h], fault[0]] if sent[h].start < fault[0].start else [fault[0]])
+
+
+def _advice_in(sent: Sequence[Token], lang: str) -> bool:
+    if lang == "fi":
+        return any(_lem(t) in _FI_ADVICE_LEMMAS or t.low in _FI_ADVICE or t.has("imp") for t in sent)
+    lows = [t.low for t in sent]
+    return any(w in _EN_ADVICE_CUES for w in lows) or "make sure" in " ".join(lows)
+
+
+def _implied_fault(clause: Sequence[Token], sent: Sequence[Token], lang: str) -> list[Hit]:
+    """Blame carried by the shape of the reply rather than by "you did":
+
+    - a habitual cause pinned on the customer's handling (``_habitual_fault``);
+    - a disclaimer of our part given as the reason for advice: "kannattaa aina varata aikaa, koska emme vastaa
+      muiden yhtiöiden aikatauluista", "we're not responsible for connections, so always allow extra time";
+    - the matter declared the customer's business with someone else: "X:n ja sinun välinen asia",
+      "a matter between you and the seller";
+    - "be more careful": a comparative of care asked of the customer ("take more care", "huolellisemmin");
+    - distrust of the evidence: "an original certificate, not a screenshot", "alkuperäinen kuitti, ei kopiota";
+    - a sanction for missing or improper documents: "requests without valid proof will be rejected",
+      "ilman asianmukaista todistusta tehdyt hakemukset hylätään";
+    - insinuation from how often such requests come: "we get a lot of refund requests right after sales".
+    Each is weak alone (except the habitual fault, the "between you" and the "be more careful") and voided by
+    the writer acting in the sentence."""
+    hits: list[Hit] = []
+    fi = lang == "fi"
+    first = bool(clause) and bool(sent) and clause[0] is sent[0]
+    if first:
+        h = _habitual_fault(sent, lang)
+        if h is not None:
+            hits.append(h)
+    todo = [i for i, t in enumerate(clause) if _implied_trigger(t.low, fi)]
+    if not todo:
+        return hits
+    lows = [t.low for t in clause]
+    acts = None
+    for i in todo:
+        t = clause[i]
+        low = t.low
+        # a disclaimer of our part as the reason for advice
+        if fi and low in ("emme", "en") and any(_lem(u) == "vastata" for u in clause[i + 1:i + 3]) and \
+                any(u.low.endswith(("sta", "stä")) and u.content and not u.has("verb") for u in clause[i + 2:i + 7]):
+            hits.append(hit(0.4 if _advice_in(sent, lang) else 0.2, "accusatory.responsibility", clause[i:i + 2]))
+        if not fi and low in ("responsible", "liable", "responsibility", "liability") and \
+                any(w in ("not", "no", "isn't", "aren't", "never") for w in lows[max(0, i - 3):i]) and \
+                any(w in ("we", "we're", "our", "company") for w in lows[max(0, i - 5):i]):
+            hits.append(hit(0.4 if _advice_in(sent, lang) else 0.2, "accusatory.responsibility",
+                            clause[max(0, i - 2):i + 1]))
+        # "välinen asia", "between you and ..."
+        if fi and low.startswith(("välinen", "välisen", "välise", "välistä")) and \
+                any(u.low in ("sinun", "teidän", "sinä", "te") or "FI_CUSTOMER_3P" in u.cls for u in clause) and \
+                any(u.lemma in ("asia", "kysymys", "riita", "sopimus", "erimielisyys") or u.low.startswith("asia")
+                    for u in clause[i + 1:i + 3]) and not _first_person(sent):
+            hits.append(hit(0.9, "accusatory.responsibility", [t]))
+        if not fi and low == "between" and (lows[i + 1:i + 3] == ["you", "and"] or lows[i + 1:i + 2] == ["the"] and
+                                            i + 3 < len(clause) and "EN_CUSTOMER_3P" in clause[i + 2].cls and
+                                            lows[i + 3] == "and") and any(
+                u.low in ("matter", "issue", "dispute", "something", "affair", "agreement", "contract", "arrangement",
+                          "question") for u in sent) and not any(u.has("1sg") or u.low in ("we", "we'll", "we've")
+                                                                  for u in sent):
+            hits.append(hit(0.9, "accusatory.responsibility", clause[i:i + 3]))
+        # "take more care", "be more careful", "huolellisemmin"
+        if (fi and low.startswith(("huolellisemm", "huolellisemp", "tarkkaavaisemm", "tarkkaavaisemp",
+                                   "varovaisemm", "varovaisemp")) or
+                fi and low == "enemmän" and lows[i + 1:i + 2] == ["huomiota"] or
+                not fi and low in ("more", "closer", "greater") and lows[i + 1:i + 2] and lows[i + 1] in (
+                    "care", "careful", "carefully", "attention", "caution", "cautious")):
+            directed = any(u.has("imp") or u.has("2p") and (u.has("verb") or u.has("pron2")) or
+                           u.low in _DIRECTED or u.low in _FI_ADVICE for u in clause) or (
+                not fi and i > 0 and clause[0].low in ("take", "be", "pay"))
+            if directed and not (_first_person(clause) if fi else any(
+                    u.has("1sg") or u.low in ("we", "we'll", "we've", "we're") for u in clause)):
+                hits.append(hit(0.9, "accusatory.reprimand", clause[i:i + 2]))
+        # "..., not a screenshot" / "..., ei kuvakaappausta"
+        if (low == "not" if not fi else low in ("ei", "eikä")) and not S.negated(clause, i, 1):
+            nxt = [u for u in clause[i + 1:i + 4] if u.low not in _ONLY]
+            if nxt and (nxt[0].low in _EN_COPY if not fi else nxt[0].low.startswith(_FI_COPY)) and (
+                    any(u.low in _EN_ORIGINAL for u in sent) if not fi else
+                    any(u.low.startswith(_FI_ORIGINAL) for u in sent)):
+                hits.append(hit(0.5, "accusatory.suspicion", [t, nxt[0]]))
+        # "without proper documentation ... will be charged / rejected"
+        if low == ("ilman" if fi else "without") and any(
+                (u.low.startswith(_FI_PROPER) if fi else u.low in _EN_PROPER) for u in clause[i + 1:i + 4]) and \
+                any((u.low.startswith(_FI_SANCTION) if fi else u.low in _EN_SANCTION) for u in sent):
+            hits.append(hit(0.4, "accusatory.reprimand", clause[i:i + 3]))
+        # "we see a lot of freeze requests right after the holidays"
+        if (any(r in t.low for r in _FI_REQUESTS) if fi else t.low in _EN_REQUESTS or
+                t.low.endswith("requests") or t.low.endswith("claims")) and \
+                any((u.low in ("paljon", "runsaasti", "lukuisia", "useita", "monia") if fi else u.low in _EN_MANY)
+                    for u in clause[max(0, i - 4):i]) and \
+                any((u.low in ("jälkeen", "heti", "aina") if fi else u.low in ("after", "following", "around",
+                                                                              "every"))
+                    for u in clause[i + 1:i + 5]) and \
+                any((u.low in ("saamme", "näemme", "meille", "tulee") if fi else u.low in (
+                    "we", "we've", "see", "get", "receive")) for u in clause[:i]) and \
+                not any(u.low in _EXPLAINS for u in sent):
+            if acts is None:
+                acts = S.first_person_actions(sent, lang)
+            if not acts:
+                hits.append(hit(0.4, "accusatory.suspicion", clause[max(0, i - 3):i + 1]))
+    return hits
+
+
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     best: dict[tuple[str, int], Hit] = {}
     for h in hits:
@@ -1020,6 +1232,7 @@ def check(ctx: Context) -> CheckResult:
                 me = _first_person(sg.tokens) if ctx.lang == "fi" else any(
                     t.low in ("i", "i've", "i'm", "i'll", "i'd", "we", "we've", "we're", "we'll") for t in sg.tokens)
             hits.extend(_shared_hits(clause, sg.tokens, ctx.lang, me))
+            hits.extend(_implied_fault(clause, sg.tokens, ctx.lang))
     hits = _dedupe(hits)
     per_sentence = []
     for sg in ctx.segs:

@@ -22,7 +22,13 @@ A redirect is either
   also "muutos tehdään verkkopankissa", "onnistuu itse sovelluksessa", "changes are made in the app",
   "voit hakea itse <Nimi>sta", and "yritä myöhemmin uudelleen / try again later" with nothing done;
 - a party named without a place word: "ask your GP", "kysy isännöitsijältäsi", "a different clinic",
-  "take it up with them".
+  "take it up with them", "saat tiedot vuokranantajaltasi", "get it from your accountant", "yksityiseltä
+  lääkäriasemalta", "appeal / complain to <Named Body>";
+- waiting left to the customer (pushed only): "try again later", "kannattaa tarkistaa tilanne huomenna
+  uudelleen", "keep checking the booking page", "check back tomorrow" ("try again" after a fix is an answer);
+- looking a channel up put in front of contacting us: "tarkistathan häiriökartan ennen kuin soitat", "check it
+  (the status page) before calling" -- "it / sieltä" may point back to the channel in the previous sentence;
+  checking their own situation before contacting us is not a redirect.
 A message reporting a problem (a negation) counts as asking for help; "mitä (ihmettä) teen / what do I
 do" asks for steps, like "how do I".
 
@@ -88,7 +94,10 @@ _EN_PASSIVE_ROUTE = frozenset(["handled", "dealt", "managed", "processed", "cove
                                "done", "made", "found", "booked", "requested", "arranged", "obtained",
                                "collected", "changed", "submitted", "answered", "resolved", "served"])
 _EN_SELF_PASSIVE = frozenset(["made", "done", "submitted", "requested", "completed", "booked", "changed",
-                              "arranged", "filed", "lodged", "opened", "updated"])
+                              "arranged", "filed", "lodged", "opened", "updated", "managed", "paused", "cancelled",
+                              "canceled", "renewed", "adjusted", "edited", "modified", "activated", "deactivated",
+                              "reported", "registered", "scheduled", "rescheduled", "uploaded", "claimed", "topped",
+                              "placed"])
 # "mitä (ihmettä) mä teen", "what do I do now": they asked what to do, so steps are the answer
 _WHAT_DO_I_RE = re.compile(r"\bmitä\b(?:\s+\w+){0,3}\s+(?:teen|pitäis|pitäisi|voin)\b|"
                            r"\bwhat\s+(?:do|should|can|shall)\s+i\s+do\b")
@@ -360,28 +369,38 @@ def _self_service_route(ctx: Context, toks: Sequence[Token]) -> tuple[float, Tok
             return 0.6, t
         if ctx.lang == "fi" and (t.vlemma or t.lemma) in ("löytyä", "löytää") and not t.has("neg"):
             return 0.6, t
-        # "muutos tehdään verkkopankissa", "peruminen onnistuu itse sovelluksessa": done there, by them
+        # "muutos tehdään verkkopankissa", "jäsenyyttä hallitaan sovelluksessa", "peruminen onnistuu itse
+        # sovelluksessa": a self-service action done there, by them (not with a date)
         if ctx.lang == "fi" and not t.has("neg") and (
-                t.has("pass") and not t.has("past") and (t.vlemma or t.lemma) in _FI_SERVICE_VERBS or
+                t.has("pass") and not t.has("past") and t.low.endswith(("aan", "ään")) and
+                (t.vlemma or t.lemma) in _FI_SELF_SERVICE or
                 (t.vlemma or t.lemma) in ("onnistua", "hoitua") and "itse" in lows) and \
-                any(u.low.endswith(_FI_LOCAL_POSS) for u in ui):
+                any(u.low.endswith(_FI_LOCAL_POSS) for u in ui) and not _dated(toks):
             return 0.65, t
-        # "changes are made in the app", "can be done yourself online"
-        if ctx.lang == "en" and t.low in _EN_SELF_PASSIVE and any(
-                w in ("is", "are", "be") for w in lows[max(0, i - 3):i]) and any(
+        # "changes are made in the app", "freezes are managed in the member app"
+        if ctx.lang == "en" and t.low in _EN_SELF_PASSIVE and \
+                any(w in ("is", "are", "be") for w in lows[max(0, i - 3):i]) and any(
                 w in ("in", "on", "via", "through", "online", "yourself") for w in lows[i + 1:i + 4]) and \
-                not any(w in ("not", "never") for w in lows):
+                not any(w in ("not", "never") for w in lows) and not _dated(toks):
             return 0.65, t
     return None
 
 
+# actions a customer does in a self-service channel (passive: "hallitaan sovelluksessa", "are managed in the app")
+_FI_SELF_SERVICE = _FI_SERVICE_VERBS | frozenset(["hallita", "keskeyttää", "perua", "peruuttaa", "aktivoida",
+                                                  "rekisteröidä", "ladata", "jättää", "täyttää", "irtisanoa",
+                                                  "jäädyttää", "pysäyttää"])
 _FI_LOCAL = ("sta", "stä", "lta", "ltä", "ssa", "ssä", "lla", "llä", "lle")
 _FI_LOCAL_POSS = _FI_LOCAL + tuple(e + p for e in _FI_LOCAL for p in ("mme", "si", "nne"))
 _FI_RETRY_IMP = frozenset(["kokeile", "yritä", "kokeilkaa", "yrittäkää", "kokeilethan", "yritäthän"])
 _FI_POSS2_FROM = ("ltasi", "ltäsi", "llesi", "ltanne", "ltänne", "llenne", "ltaan", "ltään")
+_FI_POSS2_ABL = ("ltasi", "ltäsi", "ltanne", "ltänne")
+# "yksityiseltä lääkäriasemalta", "ulkopuoliselta korjaamolta": another provider
+_FI_OTHER_ADJ = ("yksityise", "ulkopuolise")
 _FI_ELSEWHERE = frozenset(["muualta", "muualle", "muualla", "toiseen", "toisesta", "toisessa", "toiselta",
                            "toiselle", "toisella"])
-_EN_ELSEWHERE = frozenset(["another", "different", "elsewhere", "other"])
+_EN_ELSEWHERE = frozenset(["another", "different", "elsewhere", "other", "private", "external", "independent"])
+_EN_BODIES = frozenset(["ombudsman", "regulator", "tribunal", "board", "court"])
 _EN_ASK_VERBS = frozenset(["ask", "contact", "speak", "talk", "consult", "check", "email", "write", "call"])
 _EN_NOT_PARTY = frozenset(["question", "questions", "details", "order", "account", "card", "password", "code",
                            "number", "own", "email", "inbox", "spam", "bill", "statement", "booking", "app"])
@@ -393,20 +412,30 @@ def _party_target(ctx: Context, verb: Token, after: Sequence[Token]) -> Token | 
     rest = [t for t in after if t is not verb]
     if ctx.lang == "fi":
         lem = verb.vlemma or verb.lemma
-        for t in rest:
-            if t.low in _FI_ELSEWHERE:
+        for k, t in enumerate(rest):
+            if t.low in _FI_ELSEWHERE or t.low.startswith(_FI_OTHER_ADJ):
                 return t
             if lem in ("kysyä", "pyytää", "tiedustella", "selvittää", "tarkistaa", "hakea", "vaatia") and \
                     t.low.endswith(_FI_POSS2_FROM):
+                return t
+            # "saat tarkemmat tiedot vuokranantajaltasi": information / service from someone of yours
+            if lem in ("saada", "varata", "tilata") and t.low.endswith(_FI_POSS2_ABL):
                 return t
         return None
     lows = [t.low for t in rest]
     for k, t in enumerate(rest):
         if t.low in _EN_ELSEWHERE and k + 1 < len(rest) and rest[k + 1].content:
             return t
-        if t.low == "your" and verb.lemma in _EN_ASK_VERBS and k + 1 < len(rest) and \
-                lows[k + 1] not in _EN_NOT_PARTY and rest[k + 1].content and k <= 2:
+        if t.low == "your" and k + 1 < len(rest) and lows[k + 1] not in _EN_NOT_PARTY and (
+                rest[k + 1].content or rest[k + 1].text.isupper()) and (
+                verb.lemma in _EN_ASK_VERBS and k <= 2 or
+                verb.lemma in ("get", "obtain", "request", "find", "seek") and k > 0 and lows[k - 1] == "from"):
             return rest[k + 1]
+        # "appeal to the Insurance Complaints Board", "complain to the regulator": an outside body
+        if verb.lemma in ("appeal", "complain", "escalate") and t.low == "to":
+            body = next((u for u in rest[k + 1:k + 4] if u.cap or u.low in _EN_BODIES), None)
+            if body is not None:
+                return body
     return None
 
 
@@ -423,18 +452,95 @@ def _named_place(ctx: Context, sent: Sequence[Token], after: Sequence[Token]) ->
     return None
 
 
+_FI_RETRY = frozenset(["yrittää", "kokeilla"])
+_FI_RECHECK = frozenset(["tarkistaa", "tarkastaa", "katsoa", "seurata", "vilkaista", "kurkata"])
+# later or over and over: "myöhemmin", "huomenna", "välillä", "later", "back", "regularly" ("try again" after a
+# fix is an answer; "try again later / keep checking" leaves the waiting to the customer)
+_FI_LATER = frozenset(["myöhemmin", "huomenna", "ylihuomenna", "päivittäin", "säännöllisesti", "ajoittain",
+                       "välillä"])
+_FI_ADDRESSED = frozenset(["kannattaa", "kannattaisi", "voit", "voitte", "suosittelemme", "suosittelen", "pyydämme"])
+_EN_LATER = frozenset(["later", "tomorrow", "regularly", "periodically", "daily"])
+
+
 def _retry_later(ctx: Context, toks: Sequence[Token]) -> Token | None:
-    """"Yritä myöhemmin uudelleen", "please try again later": the customer is left to retry."""
+    """"Yritä myöhemmin uudelleen", "please try again later", "kannattaa tarkistaa tilanne huomenna uudelleen",
+    "keep checking the booking page", "check back tomorrow": the customer is left to retry or keep looking."""
     lows = [t.low for t in toks]
     for i, t in enumerate(toks):
-        if ctx.lang == "fi" and (t.vlemma or t.lemma) in ("yrittää", "kokeilla") and (
-                t.has("imp") or t.has("2p") or t.low in _FI_RETRY_IMP or "kannattaa" in lows[max(0, i - 2):i]) \
-                and "myöhemmin" in lows:
-            return t
-        if ctx.lang == "en" and t.low in ("try", "retry") and "later" in lows[i + 1:i + 4] and \
-                not any(w in ("i", "we", "i'll", "we'll") for w in lows[max(0, i - 3):i]):
-            return t
+        if ctx.lang == "fi":
+            lem = t.vlemma or t.lemma
+            if lem not in _FI_RETRY and lem not in _FI_RECHECK or S.negated(toks, i, 2):
+                continue
+            if (t.has("imp") or t.has("2p") and not t.has("past") or t.low in _FI_RETRY_IMP or
+                    any(w in _FI_ADDRESSED for w in lows[max(0, i - 3):i])) and \
+                    any(w in _FI_LATER for w in lows[max(0, i - 3):i + 6]):
+                return t
+        else:
+            if any(w in ("i", "we", "i'll", "we'll", "i'm", "we're") for w in lows[max(0, i - 3):i]):
+                continue
+            nxt = lows[i + 1:i + 5]
+            if t.low in ("try", "retry", "check", "look") and (nxt[:1] == ["back"] or any(w in _EN_LATER for w in nxt)):
+                return t
+            if t.low == "keep" and (nxt[:1] and nxt[0] in ("checking", "trying", "looking", "refreshing", "watching",
+                                                            "monitoring") or nxt[:2] == ["an", "eye"]):
+                return t
     return None
+
+
+_FI_LOOK = frozenset(["tarkistaa", "tarkastaa", "katsoa", "lukea", "selata", "tutustua", "seurata"])
+_EN_LOOK = frozenset(["check", "checking", "read", "reading", "look", "looking", "consult", "consulting", "see",
+                      "review", "reviewing", "visit", "visiting", "search", "searching"])
+_EN_CONTACT_ING = frozenset(["calling", "contacting", "emailing", "e-mailing", "writing", "messaging", "phoning",
+                             "ringing", "reaching", "getting", "chatting"])
+_ANAPHORA = frozenset(["it", "them", "this", "that", "there", "se", "sen", "sitä", "niitä", "siitä", "sieltä",
+                       "sinne", "siellä", "ne"])
+
+
+def _channel(ctx: Context, toks: Sequence[Token]) -> bool:
+    return bool(_ui_targets(ctx, toks) or _strong_targets(ctx, toks, own_numbers=False))
+
+
+def _gatekeeping(ctx: Context, toks: Sequence[Token], before: Sequence[Token]) -> Token | None:
+    """"Tarkistathan häiriökartan ennen yhteydenottoa", "customers are advised to check it (the outage map)
+    before calling", "please read the FAQ before contacting us": looking a channel up themselves is put in front
+    of talking to us. The thing to look at must be a channel -- named, or "it / sitä" pointing back to one in
+    ``before`` (the sentence so far and the one before it); "check that the router was returned before
+    contacting us" is about their own situation (a reprimand, not a redirect)."""
+    look = _gate_look(ctx, toks)
+    if look is None:
+        return None
+    k = next(j for j, t in enumerate(toks) if t.low in ("ennen", "before"))
+    obj = [t for t in toks[:k] if t.start >= look.start]
+    if _channel(ctx, obj):
+        return look
+    if any(t.low in _ANAPHORA for t in obj[1:4]) and _channel(ctx, [t for t in before if t.start < look.start]):
+        return look
+    return None
+
+
+def _gate_look(ctx: Context, toks: Sequence[Token]) -> Token | None:
+    lows = [t.low for t in toks]
+    if ctx.lang == "fi":
+        if "ennen" not in lows or any(("1sg" in t.feats or "1pl" in t.feats or "pron1" in t.feats) and
+                                      not t.has("neg") and (t.vlemma or t.lemma) not in ("suositella", "pyytää",
+                                                                                         "toivoa") for t in toks):
+            return None
+        k = lows.index("ennen")
+        rest = toks[k + 1:k + 5]
+        contact = any(u.low.startswith(("yhteydenot", "yhteydenott", "soittami", "soitta", "soitat", "kirjoittami",
+                                         "kirjoitat")) or u.low in ("otat", "otatte") for u in rest)
+        look = next((t for t in toks[:k] if (t.vlemma or t.lemma) in _FI_LOOK and not t.has("1sg")
+                     and not t.has("1pl")), None)
+        return look if contact else None
+    if "before" not in lows or any(w in ("i", "i'll", "i'm", "i've", "we'll", "we've", "we're") or
+                                   w == "we" and "recommend" not in lows and "ask" not in lows for w in lows):
+        return None
+    k = lows.index("before")
+    if not (lows[k + 1:k + 2] and lows[k + 1] in _EN_CONTACT_ING or
+            lows[k + 1:k + 3] and lows[k + 1] == "you" and any(w in ("call", "contact", "email", "write", "phone",
+                                                                     "message") for w in lows[k + 2:k + 4])):
+        return None
+    return next((t for t in toks[:k] if t.low in _EN_LOOK), None)
 
 
 _STATUS = ("status", "progress", "tila", "tilanne", "tilanteen", "tilannetta", "etenemi", "käsittelyvaihe")
@@ -470,9 +576,11 @@ def _redirects(ctx: Context) -> list[Hit]:
     fi = ctx.lang == "fi"
     # a self-service push is deflection when the customer asked for help and the writer did nothing
     pushed = not ctx.actions and _help_asked(ctx)
+    last: tuple[Token, ...] = ()  # the previous body sentence (what "it / sitä" can point back to)
     for sg in ctx.segs:
         if sg.role in ("signoff", "greeting", "closer"):
             continue
+        before, last = last, sg.tokens
         if sg.sentence.text.rstrip().endswith("?"):
             continue  # questions to the customer are not instructions
         closing = _generic_closing(ctx, sg.tokens)
@@ -529,6 +637,10 @@ def _redirects(ctx: Context) -> list[Hit]:
                 rt = _retry_later(ctx, clause)
                 if rt is not None:
                     r = (0.65, rt)
+            if r is None and cut is not None:
+                gk = _gatekeeping(ctx, sg.tokens, before + sg.tokens)
+                if gk is not None:
+                    r = (0.65 if pushed else 0.4, gk)
             if r is not None:
                 hits.append(hit(r[0] * (0.3 if closing else 1.0), "deflection.routing", list(clause)))
         if not any(h.key == "deflection.routing" and sg.sentence.start <= h.start < sg.sentence.end for h in hits):

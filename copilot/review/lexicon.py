@@ -159,31 +159,33 @@ FI_TARGETS = Lex("fi", words=_w("konttori toimipiste palvelupiste liike myymäl�
                         "korjaamo", "kuljetusliik", "asiakaspalvelu", "vastaanoto", "vastaanotto", "lentoasem",
                         "lentokentä", "lentokenttä", "lentoyhtiö", "matkatavarapalvel", "infopis", "palvelutis",
                         "kysytyi", "kysytyt", "työnantaj", "kunna", "kunta", "kaupungi", "taho", "ohjekesku",
-                        "tukikesku", "tukisivu", "ohjesivu"),
+                        "tukikesku", "tukisivu", "ohjesivu", "lautakun", "asiamie", "tuomioistui",
+                        "lääkäriasem", "terveysasem", "terveyskesk", "klinik"),
                  prefixes=("ukk",),
                  exclude=("palvelus", "kauppakirj", "kaupante", "kauppakass", "liikkeelle", "asiakaspalvelij",
                           "vaihdet", "hukka"))
 FI_UI_TARGETS = Lex("fi", words=_w("sovellus verkkopankki asetus näkymä valikko"),
                     parts=("sovellu", "verkkopank", "asetuks", "asetukse", "näkymä", "valiko", "omatili",
                            "verkkopalvelu", "palvelussa", "palveluun", "verkossa", "netissä", "portaali",
-                           "portaalissa", "sähköisesti", "palvelusta"))
+                           "portaalissa", "sähköisesti", "palvelusta", "kartal", "kartas", "karttapalvel"))
 EN_TARGETS = Lex("en", words=_w("branch office store shop outlet department team specialist specialists expert "
                                  "adviser advisor service support helpline hotline desk centre center form "
                                  "website site faq faqs manufacturer retailer seller merchant police "
                                  "bank insurer provider operator authority landlord colleague unit counter "
                                  "article helpdesk switchboard agency showroom dealership dealer garage "
                                  "workshop kiosk pharmacy chat carrier haulier reception receptionist airport "
-                                 "airline concierge employer council municipality embassy"),
+                                 "airline concierge employer council municipality embassy ombudsman "
+                                 "tribunal regulator clinic"),
                  parts=("website", "helpline", "hotline", "help centre", "help center", "live chat", "knowledge base"))
 EN_UI_TARGETS = Lex("en", words=_w("app portal settings menu page system account online banking tab section "
-                                    "instructions guide self-service dashboard"))
+                                    "instructions guide self-service dashboard map"))
 
 # contact / redirect phrasing (lemma sequences, matched in order with small gaps)
 EN_CONTACT_VERBS = Lex("en", words=_w("call phone ring contact email e-mail message write visit go come pop drop "
                                        "fill complete submit book schedule check see look refer consult try "
                                        "reach get send use log head keep ask apply raise open file lodge "
                                        "register report make speak talk text dial bring collect pick order "
-                                       "follow find manage"))
+                                       "follow find manage appeal complain escalate"))
 
 # conversation-internal targets: replying here is not a redirect
 FI_HERE = Lex("fi", prefixes=("tähän", "tässä", "vastauksena", "vastaamall", "vastaamal"))
@@ -207,7 +209,7 @@ EN_DIRECTIVE_VERBS = Lex("en", words=_w(
     "schedule check see look refer consult try reach get send use log head keep ask apply raise open file "
     "lodge register report make speak talk text dial bring collect pick order follow find manage do type "
     "enter click select choose download install update change read wait take follow print sign upload "
-    "request return pay contact arrange claim reclaim"))
+    "request return pay contact arrange claim reclaim appeal complain escalate obtain seek"))
 EN_HANDOFF_VERBS = Lex("en", words=_w("forward pass escalate refer transfer hand log note record raise"))
 EN_NON_ACTION = Lex("en", words=_w(
     "be am sorry understand hope see know think believe apologise apologize appreciate thank "
@@ -276,7 +278,8 @@ EN_SUSPICION = Lex("en", words=_w("fraud fraudulent suspicious suspicion suspect
 FI_INDICATE = Lex("fi", words=_w("viitata tyypillinen viittaava osoittaa"), parts=("viittaa", "tyypilli"))
 EN_INDICATE = Lex("en", words=_w("indicate indicates suggest suggests typical consistent sign"))
 FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisuus syyllinen"),
-                        parts=("vastuul", "vastuus", "velvollisuu", "syyllis"))
+                        parts=("vastuul", "vastuus", "velvollisuu", "syyllis"),
+                        exclude=("omavastuu",))  # the insurance deductible: an amount, not blame
 EN_RESPONSIBILITY = Lex("en", words=_w("responsible responsibility fault liable liability negligence "
                                         "careless carelessness"))
 FI_RULE_REF = Lex("fi", words=_w("ohje sääntö ehto käyttöehto sopimus ohjeistus"),
