@@ -80,13 +80,16 @@ PHRASES: dict[str, dict[str, str]] = {
 KIND_LABELS = {
     "fi": {"tracking_id": "lähetystunnuksesi", "order_number": "tilausnumerosi", "case_number": "asianumerosi",
            "code": "koodi", "date": "päivämäärä", "dates": "päivämäärät", "iban": "tilinumerosi",
-           "amount": "summa", "amounts": "summat"},
+           "amount": "summa", "amounts": "summat", "phone": "puhelinnumero", "phones": "puhelinnumerot",
+           "email": "sähköposti", "emails": "sähköpostit"},
     "en": {"tracking_id": "your tracking ID", "order_number": "your order number", "case_number": "your case number",
            "code": "code", "date": "date", "dates": "dates", "iban": "your account number",
-           "amount": "amount", "amounts": "amounts"},
+           "amount": "amount", "amounts": "amounts", "phone": "phone number", "phones": "phone numbers",
+           "email": "email", "emails": "emails"},
     "sv": {"tracking_id": "ditt spårningsnummer", "order_number": "ditt ordernummer",
            "case_number": "ditt ärendenummer", "code": "kod", "date": "datum", "dates": "datum",
-           "iban": "ditt kontonummer", "amount": "belopp", "amounts": "belopp"},
+           "iban": "ditt kontonummer", "amount": "belopp", "amounts": "belopp", "phone": "telefonnummer",
+           "phones": "telefonnummer", "email": "e-post", "emails": "e-postadresser"},
 }
 ABOUT_LABELS = {
     "fi": {"tracking_id": "lähetyksesi {v}", "order_number": "tilauksesi {v}"},
@@ -215,7 +218,7 @@ def about_phrase(specifics: list[Specific], lang: str) -> tuple[str | None, Spec
 
 def given_sentence(specifics: list[Specific], lang: str, message: str = "", skip: Specific | None = None) -> str:
     """"Nothing to send again": the customer's identifiers by name, the other details of their
-    message (codes, amounts, dates) in brackets -- "Minulla on jo lähetystunnuksesi ja viestisi
+    message (codes, phone numbers, emails, amounts, dates) in brackets -- "Minulla on jo lähetystunnuksesi ja viestisi
     muut tiedot (hyllykoodi B12, päivämäärä 30.11.), joten ..."; "" when there are none."""
     p, labels = PHRASES[lang], KIND_LABELS[lang]
     ids = [s for s in specifics if s.kind in ("tracking_id", "order_number", "case_number", "iban")][:3]
@@ -224,7 +227,7 @@ def given_sentence(specifics: list[Specific], lang: str, message: str = "", skip
     details = [f"{_code_label(s, message, lang)} {_value(s, lang)}" for s in specifics
                if s.kind == "code" and any(c.isalpha() for c in s.value)][:1]
     room = MAX_GIVEN - len(details)
-    for kind in ("amount", "date"):
+    for kind in ("phone", "email", "amount", "date"):
         values = [v for v in dict.fromkeys(_value(s, lang) for s in specifics if s.kind == kind)
                   if kind != "amount" or not v[-1:].isalpha() or v.lower().endswith(("eur", " e"))][:room]
         room -= len(values)

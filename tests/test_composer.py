@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from copilot.case import Case
-from copilot.composer import action_steps, compose, customer_content, follow_up_time, when_phrase
+from copilot.composer import action_steps, compose, customer_content, follow_up_time, given_sentence, when_phrase
 from copilot.phrasing import (en_facts, en_step, fi_facts, fi_passive, fi_second_person, fi_step,
                               parse_instruction)
 from copilot.specifics import extract_specifics
@@ -195,3 +195,13 @@ def test_nothing_sayable_gives_the_honest_reply():
     comp = compose(lang="fi", name=None, specifics=[], topic="Lisää maksuaikaa", instruction_lang="fi",
                    sections=sections, unsure=False, now=MON_MORNING, message="Voinko saada lisää maksuaikaa?")
     assert comp.unsure and "Laskutusportaali" not in comp.text and "selvitän" in comp.text
+
+
+@pytest.mark.parametrize("lang, message, expected", [
+    ("fi", "Uusi numeroni on 044 318 2276, vuokra 780 € pitäisi maksaa.",
+     "Minulla on jo viestisi tiedot (puhelinnumero 044 318 2276, summa 780 €)"),
+    ("en", "Please reach me at maija@example.com, the refund was 25,90 €.",
+     "I already have the details from your message (email maija@example.com, amount 25,90 €)"),
+])
+def test_given_sentence_names_the_phone_number_and_email_the_customer_gave(lang, message, expected):
+    assert given_sentence(list(extract_specifics(message)), lang, message).startswith(expected)
