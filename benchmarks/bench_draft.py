@@ -1,9 +1,11 @@
-"""Drafting benchmark: time per draft without the model call, offline composer, and fallback time.
+"""Drafting benchmark: time per draft without the model call, offline composer, fallback time, and
+what the copilot adds to a model's time to first streamed text.
 
     python benchmarks/bench_draft.py            # cases from evals/cases.jsonl, sample knowledge
 
-Prints a markdown table. The fallback row uses a local test server that never answers within
-the timeout (a real HTTP model path on 127.0.0.1).
+Prints a markdown table. The fallback and streaming rows use a local OpenAI-compatible test server on
+127.0.0.1 (a real HTTP model path): one that never answers within the timeout, one that sends its
+first chunk after a fixed delay.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def main() -> None:
     print(f"| of which: query embedding alone | {statistics.median(embed_ms):.1f} | {pct(embed_ms, 95):.1f} |")
     print(f"| offline composer draft (understand + retrieve + compose) | {statistics.median(offline_ms):.1f} | {pct(offline_ms, 95):.1f} |")
 
-    from openai_server import delay, start_server
+    from openai_server import delay, ok, start_server
 
     timeout = 1.0
     with start_server() as server:
@@ -81,6 +83,28 @@ def main() -> None:
             assert d.model == "offline-composer" and d.warnings
         server.stopping.set()
     print(f"| fallback draft after a model timeout of {timeout:.1f} s (5 runs) | {statistics.median(times) * 1000:.0f} | {max(times) * 1000:.0f} (max) |")
+
+    # Time to the first streamed piece with a model: the test server waits MODEL_DELAY before its
+    # first SSE chunk (the "model's own latency"); what the copilot adds is the rest.
+    model_delay = 0.3
+    with start_server() as server:
+        server.enqueue(*[delay(model_delay, ok("Hei, kiitos viestistäsi. Selvitän asian ja palaan pian.")) for _ in range(len(cases) + 1)])
+        fast = Copilot(store=work / "store", home=work / "home", model="openai/test", api_base=server.base_url,
+                       api_key="x", timeout=10)
+        fast.retriever = cp.retriever
+        fast.warm_up()
+        list(fast.stream_draft(cases[0]))  # first request opens litellm's HTTP client
+        added = []
+        for case in cases:
+            cp.store.embedder.clear_cache()
+            t = time.perf_counter()
+            stream = fast.stream_draft(case)
+            next(iter(stream))
+            added.append((time.perf_counter() - t - model_delay) * 1000)
+            list(stream)
+        server.stopping.set()
+    print(f"| first streamed piece with a model, minus the model's own {model_delay * 1000:.0f} ms ({len(added)} cases) "
+          f"| {statistics.median(added):.1f} | {pct(added, 95):.1f} |")
 
 
 if __name__ == "__main__":

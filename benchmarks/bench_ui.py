@@ -14,6 +14,10 @@ Offline composer, the sample knowledge indexed into a temporary COPILOT_HOME, Fi
    that fragment; the benchmark decodes the server's messages and reports which kind of rerun each
    edit caused. For comparison the same edits on a second server with ``COPILOT_UI_FRAGMENTS=0``
    (every edit reruns the whole script).
+   A third server drafts with a model: an OpenAI-compatible test server on 127.0.0.1 streams its
+   reply after a fixed 300 ms, then a word every 50 ms; timed inside the page from the click's
+   pointerdown to the first frame with its first words, minus those 300 ms (what the copilot adds
+   to the model's own latency).
 2. The server's resident memory (VmRSS / VmHWM from /proc/<pid>/status) after start and after the
    drafts and a few edits with live reviews.
 3. In this process: ``cp.review(text, case, draft=draft)`` on 150-word replies (each edit a new text,
@@ -231,6 +235,57 @@ def browser_full_rerun_part(env: dict[str, str], message: str, n_edits: int, log
     return {"edit_ms": times, "edit_runs": kinds}
 
 
+MODEL_DELAY = 0.3  # the test model's own latency: it sends its first chunk after this
+MODEL_REPLY = "Mallinluonnos: hei, kiitos viestistäsi. Selvitän asian ja palaan huomenna klo 12 mennessä."
+
+
+def browser_model_part(env: dict[str, str], messages: list[dict], n_drafts: int, log_path: Path) -> dict:
+    """Drafting with a model: an OpenAI-compatible test server on 127.0.0.1 streams ``MODEL_REPLY``
+    after ``MODEL_DELAY``; ms from the click (pointerdown, in the page) until the first frame with its
+    first words, minus that delay."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from openai_server import delay, ok, start_server
+
+    first_word = MODEL_REPLY.split(":")[0]
+    added: list[float] = []
+    with start_server() as model:
+        model.default = delay(MODEL_DELAY, ok(MODEL_REPLY))
+        model.chunk_gap = 0.05  # the rest of the reply trickles in, so its first words show on their own
+        model_env = {**env, "COPILOT_MODEL": "openai/test-model", "COPILOT_API_BASE": model.base_url,
+                     "COPILOT_API_KEY": "test"}
+        with serve(model_env, log_path=log_path, timeout=180) as panel:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    for i in range(n_drafts + 1):  # the first draft opens litellm's HTTP client: not timed
+                        page, _ = open_session(browser, panel.url)
+                        page.goto(panel.url)
+                        msg = page.get_by_role("textbox", name=MSG_LABEL, exact=True)
+                        msg.wait_for(timeout=300_000)
+                        wait_idle(page, 300_000)
+                        msg.fill(messages[i % len(messages)]["customer_message"])
+                        msg.press("Control+Enter")
+                        wait_idle(page)
+                        # timed in the page: from the button's pointerdown to the first frame with the words
+                        page.evaluate("() => { window.__down = null; document.addEventListener('pointerdown',"
+                                      " () => { window.__down ??= performance.now(); }, true); }")
+                        page.get_by_role("button", name=DRAFT_BUTTON).click()
+                        ms = page.wait_for_function(
+                            "(w) => window.__down !== null && document.body.innerText.includes(w)"
+                            " && performance.now() - window.__down", arg=first_word, timeout=120_000,
+                            polling="raf").json_value()
+                        if i:
+                            added.append(ms - MODEL_DELAY * 1000)
+                        wait_idle(page)
+                        page.close()
+                finally:
+                    browser.close()
+        model.stopping.set()
+    return {"added_ms": added}
+
+
 # --------------------------------------------------------------------------- 3: review + AppTest in-process
 
 def review_part(messages: list[dict], runs_per_case: int) -> dict:
@@ -383,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     bf = browser_full_rerun_part(env, messages[(args.drafts - 1) % len(messages)]["customer_message"],
                                  n_browser_edits, work / "streamlit-full.log")
     print("browser part (fragment off) done", file=sys.stderr)
+    bm = browser_model_part(env, messages, args.drafts, work / "streamlit-model.log")
+    print("browser part (model) done", file=sys.stderr)
     r = review_part(messages[: args.drafts], args.review_runs)
     a = apptest_part(messages, args.edits)
     g = gc_part()
@@ -396,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     print(row("click -> draft text in the editor (Chromium, real server)", b["draft_ms"], "<= 1000"))
     print(row("click -> review score on screen (Chromium)", b["score_ms"], "-"))
+    print(row(f"click -> first streamed model text on screen, minus the model's own {MODEL_DELAY * 1000:.0f} ms "
+              "(test server on 127.0.0.1)", bm["added_ms"], "<= 100"))
     print(row("**edit (Ctrl+Enter) -> new highlight in the page, 150 words (Chromium; fragment rerun)**",
               b["edit_ms"], "<= 100"))
     print(row("edit -> new highlight, fragment off (`COPILOT_UI_FRAGMENTS=0`): full rerun (Chromium)",

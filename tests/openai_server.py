@@ -91,6 +91,7 @@ class OpenAITestServer:
     def __init__(self, *, embedding_dim: int = 16, latency: float = 0.0) -> None:
         self.embedding_dim = embedding_dim
         self.latency = min(latency, MAX_DELAY)
+        self.chunk_gap = 0.0  # seconds between streamed chunks (a model that types, for benchmarks)
         self.default: Behaviour = ok()
         self.requests: list[RecordedRequest] = []
         self.in_flight = 0
@@ -234,7 +235,9 @@ def _make_handler(server: OpenAITestServer) -> type[BaseHTTPRequestHandler]:
             events = [_chunk(model, {"role": "assistant", "content": ""})]
             events += [_chunk(model, {"content": piece}) for piece in _pieces(text)]
             events.append(_chunk(model, {}, "stop"))
-            for event in events:
+            for i, event in enumerate(events):
+                if i > 1 and server.chunk_gap:
+                    server.stopping.wait(min(server.chunk_gap, MAX_DELAY))
                 self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
                 self.wfile.flush()
             self.wfile.write(b"data: [DONE]\n\n")
