@@ -228,3 +228,97 @@ def test_weak_signals_alone_do_not_flag(lang, reply, key):
     res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
     assert res.passed, res.details
     assert any(h[0] == key for h in res.details["hits"]), res.details
+
+
+# --------------------------------------------------------------------------- round 4
+# New sentences written for these tests (not taken from any eval set): the writer's stance carried by the
+# shape of a sentence -- information "available to you", the customer's own doing stressed as the cause,
+# "so this doesn't happen again", condescension, advice against what the customer did, doubting sincerity,
+# grudging forgiveness, hindsight with an evaluative counterfactual, the right order of steps told afterwards,
+# suspicion set on the customer's own request, an earlier telling pointed back at, words put in scare quotes.
+STANCE_FLAGGED = [
+    ("fi", "Hei, maksuehdot ovat olleet nähtävissäsi tilausvaiheesta asti, joten lisämaksu on aiheellinen."),
+    ("en", "Hi, the delivery estimate has been available to you in the order confirmation all along."),
+    ("fi", "Hei, lasku meni vanhaan osoitteeseen, koska olet itse muuttanut osoitteen sovelluksessa."),
+    ("en", "Hi, the parcel went to that locker because you picked it yourself at checkout."),
+    ("fi", "Hei, tarkistathan asetukset ennen seuraavaa varausta, jotta vastaavaa ei enää tapahdu."),
+    ("en", "Hi, please double-check the address so that this doesn't happen again."),
+    ("fi", "Hei, sovellus on todella helppokäyttöinen, kunhan jaksaa lukea ohjeet. Se onnistuu useimmilta "
+           "asiakkailta ilman mitään erityistaitoja."),
+    ("en", "Hi, the form is really simple as long as you follow the steps. Most customers manage it without any "
+           "technical knowledge."),
+    ("fi", "Hei, jos olet vakavissasi kiinnostunut asunnosta, kannattaa tehdä tarjous heti eikä odottaa "
+           "viikonloppuun."),
+    ("en", "Hi, if you are seriously interested in the flat, it is best to make an offer quickly rather than "
+           "waiting for the weekend."),
+    ("fi", "Hei, perimme yleensä 20 € maksun. Katsomme tämän kerran läpi sormien."),
+    ("en", "Hi, late returns are normally charged. We'll let it slide this once."),
+    ("fi", "Hei, matkavakuutukseen olisi ollut viisasta tutustua jo ennen lähtöä."),
+    ("en", "Hi, it would have been wise to book the appointment before the season started."),
+    ("fi", "Hei, ideaalisesti rahoitus kannattaa järjestää ennen tarjouksen tekemistä."),
+    ("en", "Hi, ideally, travel insurance should be arranged before booking the trip."),
+    ("fi", "Hei, tällaiset hakemukset ovat tyypillinen petosyrityksen kuvio, joten emme käsittele sitä."),
+    ("en", "Hi, claims like this one are a classic fraud pattern, so we cannot pay it."),
+    ("en", "Hi, as I explained in my earlier email, the refund takes five working days."),
+    ("fi", "Hei, syy ei ollut meidän, joten kuljetuskulut jäävät sinun maksettaviksesi."),
+    ("en", "Hi, we get a lot of 'urgent' refund requests during the holidays. The refund takes 5 days."),
+    ("fi", "Hei, oletko kenties antanut korttitietosi jollekin tuntemattomalle sivustolle?"),
+]
+
+STANCE_PASS = [
+    # availability stated in the present, or about stock
+    ("en", "Hi, your new PIN is available to you in the app now; I've also sent it by text."),
+    ("fi", "Hei, tuote oli saatavilla vain maanantaihin asti. Tarkistin varaston ja tilasin sinulle uuden."),
+    ("fi", "Hei, tiedot eivät ole olleet nähtävissäsi, ja se on meidän virheemme. Korjasin asian."),
+    # the customer's own doing praised / offered / in a "when" clause
+    ("fi", "Hei, kun vaihdoit itse osoitteen, tieto päivittyi meille heti. Kiitos, että hoidit sen!"),
+    ("fi", "Hei, voit halutessasi vaihtaa osoitteen itse sovelluksessa. Korjasin sen nyt puolestasi."),
+    ("en", "Hi, thanks for sorting the address out yourself; it's updated on our side too."),
+    ("fi", "Hei, pahoittelen – olet joutunut soittamaan itse perään. Hoidin asian nyt, ja hyvitys näkyy "
+           "tililläsi huomenna."),
+    # we fixed it, so it won't recur
+    ("fi", "Hei, korjasin asetukset, joten vastaavaa ei enää tapahdu."),
+    ("en", "Hi, I've corrected the address on the account so this won't happen again."),
+    # "not easy" is empathy; "easy" in plain instructions is not condescension
+    ("fi", "Hei, tiedän, ettei tämä ole helppoa, ja autan mielelläni. Soitan sinulle tänään klo 14."),
+    ("en", "Hi, it's easy to change in the app, and I've already done it for you today."),
+    # an offer for the future, not a reprimand
+    ("fi", "Hei, tein muutoksen puolestasi. Jatkossa voit halutessasi tehdä sen myös itse verkkopankissa."),
+    # the waiver without sarcasm; our own fraud checks releasing a payment
+    ("en", "Hi, I've waived the late fee for you and the booking stands."),
+    ("en", "Hi, your transfer request was stopped by our fraud checks; I've released it and it arrives today."),
+    # counterfactual admissions
+    ("en", "Hi, it would have been better if we had told you about the delay, and I'm sorry."),
+    ("fi", "Hei, meidän olisi ollut parempi ilmoittaa muutoksesta etukäteen, pahoittelen."),
+    # fault placed on a third party, with our action
+    ("fi", "Hei, vika ei ollut meidän vaan kuljetusyhtiön, ja olen jo reklamoinut asiasta heille."),
+    # quotes around UI labels
+    ("en", "Hi, I've reset it. Click 'save' and then 'confirm' to finish."),
+    ("fi", "Hei, avasin tilin. Valitse kohta ”muut” ja paina Tallenna."),
+    # compounds naming a role: "vastuumyyjä" is a salesperson, not responsibility
+    ("fi", "Hei, vastuumyyjämme Laura soittaa sinulle huomenna klo 10 koeajosta."),
+]
+
+
+@pytest.mark.parametrize("lang,reply", STANCE_FLAGGED)
+def test_stance_is_flagged(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert not res.passed, res.details
+    span = res.reasons[0].span
+    assert span is not None and reply[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("lang,reply", STANCE_PASS)
+def test_stance_contrasts_pass(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert res.passed, res.details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei, sovellus on todella helppokäyttöinen, kunhan jaksaa lukea ohjeet."),
+    ("en", "Hi, the red notice was an obvious sign that the parcel was waiting at the counter."),
+    ("fi", "Hei, pakkaa tuote mieluiten alkuperäiseen pakkaukseen ennen palautusta."),
+])
+def test_weak_stance_alone_does_not_flag(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["accusatory"]
+    assert res.passed, res.details

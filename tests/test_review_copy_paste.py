@@ -93,3 +93,44 @@ def test_hint_language():
     case, kb = case_and_kb("fi")
     msg = review(FLAGGED[0][1], case, kb).checks["copy_paste"].reasons[0].message
     assert "ohjetekstiä" in msg or "UKK" in msg
+
+
+# --------------------------------------------------------------------------- round 4
+# A policy text written in the company's own "we": copying its "we" sentences is not the writer acting.
+from copilot.case import Case  # noqa: E402
+
+POLICY_FI = ["Palautukset: Asiakkaalla on 14 päivän palautusoikeus vastaanottamisesta. Hyvitämme palautuksen "
+             "alkuperäiselle maksutavalle viiden arkipäivän kuluessa siitä, kun palautus on saapunut varastollemme. "
+             "Lähetämme vahvistuksen sähköpostiin, kun hyvitys on tehty."]
+POLICY_EN = ["Returns: Customers have 14 days from delivery to return an item. We refund the return to the original "
+             "payment method within five working days of the return reaching our warehouse. We send a confirmation "
+             "by email once the refund has been made."]
+RETURN_FI = Case(message="Hei, kengät ovat liian pienet. Miten palautan ne ja milloin saan rahat?", lang="fi")
+RETURN_EN = Case(message="Hi, the shoes are too small. How do I return them and when do I get my money?",
+                 lang="en")
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei Anna, sinulla on 14 päivän palautusoikeus vastaanottamisesta. Hyvitämme palautuksen alkuperäiselle "
+           "maksutavalle viiden arkipäivän kuluessa siitä, kun palautus on saapunut varastollemme. Lähetämme "
+           "vahvistuksen sähköpostiin, kun hyvitys on tehty."),
+    ("en", "Hi Anna, customers have 14 days from delivery to return an item. We refund the return to the original "
+           "payment method within five working days of the return reaching our warehouse. We send a confirmation "
+           "by email once the refund has been made."),
+])
+def test_policy_we_sentences_are_recitation(lang, reply):
+    case, kb = (RETURN_FI, POLICY_FI) if lang == "fi" else (RETURN_EN, POLICY_EN)
+    res = review(reply, case, kb).checks["copy_paste"]
+    assert not res.passed, res.details
+
+
+@pytest.mark.parametrize("lang,reply", [
+    ("fi", "Hei Anna, tein sinulle palautuslapun, se on nyt sähköpostissasi. Kun kengät ovat varastollamme, "
+           "hyvitän ne kortillesi – yleensä viiden arkipäivän sisällä, ja ilmoitan sinulle heti."),
+    ("en", "Hi Anna, I've emailed you a prepaid return label just now. Once the shoes reach us I'll refund them "
+           "to your card myself, usually within five working days, and let you know the same day."),
+])
+def test_writer_acting_with_policy_facts_passes(lang, reply):
+    case, kb = (RETURN_FI, POLICY_FI) if lang == "fi" else (RETURN_EN, POLICY_EN)
+    res = review(reply, case, kb).checks["copy_paste"]
+    assert res.passed, res.details

@@ -163,3 +163,41 @@ def test_round3_redirects_are_flagged(lang, reply):
 def test_round3_contrasts_pass(lang, reply):
     res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["deflection"]
     assert res.passed, res.details
+
+
+# --------------------------------------------------------------------------- round 4
+# New sentences written for these tests: something delivered into the customer's own channel, a contact-us
+# fallback under a condition, a shop named by its domain, and a first-person verb in the -si past.
+ROUND4_PASS = [
+    ("fi", "Hei, hyvitin tilauksen. Saat vahvistuksen sähköpostiisi ja koodin puhelimeesi vielä tänään."),
+    ("en", "Hi, I've refunded the order. You'll get a confirmation by email later today."),
+    ("fi", "Hei, korjasin laskun. Jos laskulla näkyy vielä tuntematon veloitus, ota meihin yhteyttä, niin "
+           "korjaamme sen."),
+    ("en", "Hi, I've corrected the bill. If another charge you don't recognise shows up, please contact us and "
+           "we'll remove it."),
+    ("fi", "Hei, Verkkopuoti.fi:ssä palautusoikeus on 30 päivää, ja hyvitin palautuksesi tänään."),
+    ("en", "Hi, Verkkopuoti.com's return window is 30 days, and I've refunded your return today."),
+    ("fi", "Hei, pidensin noutoaikaa viikolla, joten paketti odottaa sinua ensi sunnuntaihin asti."),
+]
+
+ROUND4_FLAGGED = [
+    # being sent to another place still counts, also with "saat" and from a channel of theirs
+    ("fi", "Hei, uuden lomakkeen saat konttoristasi."),
+    ("en", "Hi, you can get the form from your local branch."),
+    # a link with a path is a pointer, even when capitalised
+    ("fi", "Hei, ohjeet: Verkkopuoti.fi/palautukset"),
+    # the condition does not make another organisation the owner
+    ("en", "Hi, if the charger still doesn't work, please contact the manufacturer."),
+]
+
+
+@pytest.mark.parametrize("lang,reply", ROUND4_PASS)
+def test_round4_not_redirects(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["deflection"]
+    assert res.passed, res.details
+
+
+@pytest.mark.parametrize("lang,reply", ROUND4_FLAGGED)
+def test_round4_redirects_still_flagged(lang, reply):
+    res = review(reply, HELP_FI if lang == "fi" else HELP_EN).checks["deflection"]
+    assert not res.passed, res.details

@@ -70,6 +70,10 @@ _FI_CF_MODALS = frozenset(["pitää", "kannattaa", "voida", "tulla", "täytyä",
 _FI_CONTACT_BAN = frozenset(["ottaa", "soittaa", "lähettää", "kirjoittaa", "olla", "kysyä"])
 _FI_AVOID = ("vältettäv", "vältyt", "vältty", "välttää", "välttä", "vältt", "estettävis")
 _FI_HINDSIGHT = frozenset(["jatkossa", "vastedes", "tulevaisuudessa"])
+_FI_EVALUATIVE = frozenset(["hyvä", "parempi", "paras", "syytä", "viisasta", "järkevää", "järkevämpää", "fiksua",
+                            "suotavaa", "tärkeää"])
+# an option offered, not advice: "jatkossa voit halutessasi ..."
+_FI_OPTIONAL = ("halutessa", "tarvittaessa", "niin halutessa", "toivoessa")
 _FI_NEXT = frozenset(["ensi", "seuraavalla", "seuraavan"])  # hindsight only before "kerralla / kerran"
 _FI_NEXT_TIME = frozenset(["kerralla", "kerran", "kertaa", "kerraksi"])
 # the company's / a third party's duty: "pankin olisi pitänyt korjata" is an admission, not blame
@@ -108,7 +112,8 @@ _FI_SURPRISE = ("yllätyk", "yllätys", "yllättä")
 _FI_ADVICE = frozenset(["kannattaa", "kannattaisi", "suosittelemme", "suosittelen", "pitäisi", "tulisi",
                         "kehotamme", "muistathan", "huomioithan"])
 _FI_CAREFUL = ("huolellise", "tarkemmin", "tarkkaan", "varovai", "huolella")
-_FI_CREDENTIAL = ("tunnu", "salasan", "koodi", "tunnusluvu", "kortin tied", "korttitied", "pin")
+_FI_CREDENTIAL = ("tunnu", "salasan", "koodi", "tunnusluvu", "kortin tied", "kortin tiet", "korttitie", "maksutie",
+                  "pankkitie", "tilitie", "pin")
 _FI_DOUBT = ("todella", "väität", "väitte", "varmoja", "epäselvä")
 _EN_DUTY = frozenset("read follow check update notify inform tell pay register enter provide verify activate "
                      "keep protect secure change report save answer respond use return collect plan order "
@@ -123,6 +128,7 @@ _EN_CREDENTIAL = frozenset("code codes password passwords pin details credential
 _EN_SAY = frozenset("tell told inform informed explain explained state stated states mention mentioned advise "
                     "advised say said says point pointed note noted remind reminded instruct instructed show "
                     "shown shows warn warned specify specified outline outlined".split())
+_EN_EVALUATIVE = frozenset("better wise wiser sensible advisable best smart smarter prudent good".split())
 _EN_HINDSIGHT = ("in future", "in the future", "next time", "going forward", "for future", "from now on")
 # "with future bookings", "on any future orders": advice about the next time is advice about the last time
 _EN_FUTURE_NOUN_RE = re.compile(r"\b(?:with|for|on|in|of|during|when making) (?:your |any |all )?future [a-z]+")
@@ -186,6 +192,20 @@ def _exculpated(sent: Sequence[Token]) -> bool:
     return False
 
 
+_EN_REQUEST_NOUNS = frozenset("request requests application applications claim claims".split())
+_FI_REQUEST_NOUNS = ("pyyntö", "pyynnö", "hakemu", "reklamaati", "vaatimu")
+
+
+def _own_request(sent: Sequence[Token], fi: bool) -> bool:
+    """Suspicion set on the customer's request itself ("requests like this are a common fraud pattern",
+    "hakemuksesi vaikuttaa petokselta") -- not when the writer acts in the sentence or apologises."""
+    if fi:
+        req = any(t.low.startswith(_FI_REQUEST_NOUNS) for t in sent)
+    else:
+        req = any(t.low in _EN_REQUEST_NOUNS for t in sent)
+    return req and not _sorry(sent) and not S.first_person_actions(sent, "fi" if fi else "en")
+
+
 def _lem(t: Token) -> str:
     return t.vlemma or t.lemma
 
@@ -217,9 +237,12 @@ def _fi_phenomena(clause: Sequence[Token], sent: Sequence[Token], me: bool, neg:
     """
     hits: list[Hit] = []
     # "virhe ei ollut meidän päässämme": denying our part points at the customer
-    if any(u.low.startswith(("virhe", "vika", "syy")) for u in clause) and neg and any(
-            u.low.startswith(("päässä", "puolell", "virhee", "syyt")) for u in clause) and \
-            any(u.low in ("meidän", "meistä", "meillä") for u in clause) and not _sorry(sent):
+    # ("syy ei ollut meidän": the predicative "ours"; not when the fault is then placed on a third party,
+    # "vika ei ollut meidän, vaan kuljetusyhtiön")
+    if any(u.low.startswith(("virhe", "vika", "syy")) for u in clause) and neg and (any(
+            u.low.startswith(("päässä", "puolell", "virhee", "syyt")) for u in clause) or (
+            clause[-1].low == "meidän" and "vaan" not in [u.low for u in sent])) \
+            and any(u.low in ("meidän", "meistä", "meillä") for u in clause) and not _sorry(sent):
         hits.append(hit(0.9, "accusatory.failure", list(clause[:3])))
     if me and not any(t.has("2p") for t in clause):
         return hits
@@ -337,6 +360,11 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
                     hits.append(hit(1.0, "accusatory.counterfactual", [t, part]))
                 elif avoid:
                     hits.append(hit(0.9, "accusatory.counterfactual", [t, part]))
+                elif plem == "olla" and after[after.index(part) + 1:after.index(part) + 2] and \
+                        after[after.index(part) + 1].low in _FI_EVALUATIVE and not me and not admission and \
+                        not any(_lem(u) in L.FI_SAY_VERBS for u in clause[i:]):
+                    # "olisi ollut hyvä varautua ajoissa": hindsight judged with an evaluative word
+                    hits.append(hit(0.9, "accusatory.counterfactual", [t, part, after[after.index(part) + 1]]))
                 elif plem in _FI_CF_MODALS and not admission and not me and not _fi_other_duty(clause, i, inf):
                     gen2 = any(u.low in ("sinun", "teidän") for u in clause[max(0, i - 3):i + 3])
                     hits.append(hit(1.0 if gen2 else 0.9, "accusatory.counterfactual", [t, part]))
@@ -407,10 +435,14 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
                                              for j, u in enumerate(clause)) and not neg:
             hits.append(hit(0.6, "accusatory.rule_quote", [t]))
         # -- hindsight advice: "jatkossa kannattaa", "tarkistathan jatkossa", "lukea huolellisesti"
-        next_time = low in _FI_NEXT and i + 1 < len(clause) and clause[i + 1].low in _FI_NEXT_TIME
+        next_time = low in _FI_NEXT and i + 1 < len(clause) and clause[i + 1].low in _FI_NEXT_TIME or (
+            low.startswith("seuraava") and i > 0 and clause[i - 1].low == "ennen")
         # the customer as the actor: a 2nd-person verb that is not receiving ("saat", "tulee sinulle"),
         # or "sinun / teidän" (obligation) -- not a dative recipient ("laskut tulevat sinulle")
-        if (low in _FI_HINDSIGHT or next_time) and (any(u.low in _FI_ADVICE for u in clause) or any(
+        offer = any(u.low.startswith(_FI_OPTIONAL) for u in clause) and any(
+            u.low in ("voit", "voitte", "voisit", "voisitte") for u in clause) and not any(
+            u.low in _FI_ADVICE for u in clause)
+        if (low in _FI_HINDSIGHT or next_time) and not offer and (any(u.low in _FI_ADVICE for u in clause) or any(
                 (u.has("2p") and u.has("verb") and _lem(u) not in L.FI_RECEIVE_VERBS) or
                 u.low in ("sinä", "te", "sinun", "teidän", "sä") for u in clause) or
                                                   any(u.has("imp") or u.has("clitic") for u in clause)):
@@ -464,7 +496,7 @@ def _fi_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(0.9, "accusatory.failure", [t]))
         # -- suspicion aimed at the customer
         if ("FI_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4) and not low.startswith("tilikaappau"):
-            w = 0.9 if "FI_INDICATE" in scls else 0.6 if has2 else 0.4
+            w = 0.9 if "FI_INDICATE" in scls or _own_request(sent, True) else 0.6 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
         if lem == "olla" and t.has("2p") and question and any(u.low.startswith("varm") for u in after[:3]):
             hits.append(hit(0.7, "accusatory.suspicion", [t] + list(after[:2])))
@@ -754,7 +786,8 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
                         elif low == "you":
                             hits.append(hit(1.0, "accusatory.counterfactual", clause[i:i + 3]))
                         elif passive and not me:
-                            hits.append(hit(0.7, "accusatory.counterfactual", clause[i:i + 3]))
+                            evaluative = v in _EN_EVALUATIVE and not any(u.low in _EN_SAY for u in clause[i:])
+                            hits.append(hit(0.9 if evaluative else 0.7, "accusatory.counterfactual", clause[i:i + 3]))
         if low == "if" and nxt[:2] == ["you", "had"] and len(nxt) > 2 and nxt[2] not in _EN_RECEIVE:
             hits.append(hit(1.0, "accusatory.counterfactual", clause[i:i + 4]))
         if low in ("avoided", "avoidable", "preventable", "prevented") and not me and not neg:
@@ -799,6 +832,10 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             for k, u in enumerate(window):
                 if u.low in _EN_SAY:
                     before = [w.low for w in window[:k]]
+                    if before[:1] == ["i"] and any(w in ("previous", "earlier", "last", "already", "before", "above",
+                                                         "repeatedly", "twice") for w in lows[i + 1:i + 10]):
+                        hits.append(hit(0.9, "accusatory.as_told", [t, u]))
+                        break  # "as I explained in my previous message": the earlier telling pointed back at
                     if before[:1] in (["you"], ["i"]) and not any(w in ("were", "have", "'ve", "had", "been")
                                                                   for w in before[1:]):
                         break  # "as you mentioned", "as I said" (self-reference)
@@ -873,7 +910,7 @@ def _en_hits(clause: Sequence[Token], sent: Sequence[Token], question: bool,
             hits.append(hit(0.5, "accusatory.reprimand", [t]))
         # -- suspicion / doubt
         if ("EN_SUSPICION" in t.info.cls) and not S.negated(clause, i, 4):
-            w = 0.9 if "EN_INDICATE" in scls else 0.5 if has2 else 0.4
+            w = 0.9 if "EN_INDICATE" in scls or _own_request(sent, False) else 0.5 if has2 else 0.4
             hits.append(hit(w, "accusatory.suspicion", [t]))
         if low in ("are", "you're") and ("sure" in nxt[:2] or "certain" in nxt[:2]) and (
                 low == "you're" or nxt[:1] == ["you"]) and question:
@@ -1193,8 +1230,8 @@ def _implied_fault(clause: Sequence[Token], sent: Sequence[Token], lang: str) ->
                 t.low.endswith("requests") or t.low.endswith("claims")) and \
                 any((u.low in ("paljon", "runsaasti", "lukuisia", "useita", "monia") if fi else u.low in _EN_MANY)
                     for u in clause[max(0, i - 4):i]) and \
-                any((u.low in ("jälkeen", "heti", "aina") if fi else u.low in ("after", "following", "around",
-                                                                              "every"))
+                any((u.low in ("jälkeen", "heti", "aina", "aikana", "aikaan", "ennen") or u.low.startswith("sesong")
+                     if fi else u.low in ("after", "following", "around", "every", "during", "before"))
                     for u in clause[i + 1:i + 5]) and \
                 any((u.low in ("saamme", "näemme", "meille", "tulee") if fi else u.low in (
                     "we", "we've", "see", "get", "receive")) for u in clause[:i]) and \
@@ -1204,6 +1241,231 @@ def _implied_fault(clause: Sequence[Token], sent: Sequence[Token], lang: str) ->
             if not acts:
                 hits.append(hit(0.4, "accusatory.suspicion", clause[max(0, i - 3):i + 1]))
     return hits
+
+
+# --------------------------------------------------------------------------- stance (both languages)
+# words that can start one of the constructions of ``_stance`` (a cheap pre-filter per clause)
+_FI_AVAILABLE = ("käytettävissä", "saatavilla", "saatavissa", "nähtävissä", "nähtävillä", "luettavissa",
+                 "tiedossasi", "tiedossanne", "ulottuvilla")
+_FI_PERFECT_BE = frozenset(["ollut", "olleet", "oli", "olivat", "olleen"])
+_EN_AVAILABLE = frozenset("available accessible visible".split())
+_FI_SIMPLE = ("helppo", "helpp", "yksinkertai", "vaivato", "simppel", "vaivaton")
+_FI_INTENS = frozenset("oikeastaan todella hyvin aivan varsin erittäin tosi oikeasti pohjimmiltaan".split())
+_EN_SIMPLE = frozenset("easy simple straightforward trivial".split())
+_EN_INTENS = frozenset("really actually quite very pretty incredibly perfectly extremely super".split())
+_FI_MOST = ("useimm", "kuka tahansa", "kenelle tahansa", "keneltä tahansa", "kaikilta", "valtaosa", "jokainen")
+_FI_ABLE = frozenset(["onnistua", "osata", "pystyä", "selvitä", "oppia", "selviytyä"])
+_EN_MOST = ("most people", "most customers", "most users", "most of our customers", "anyone", "anybody",
+            "everyone", "everybody", "the majority of")
+_EN_ABLE = frozenset("manage manages managed can able figure handle cope".split())
+_FI_SKILL = ("osaamist", "taitoj", "taitoa", "erityistaito", "tietotaito", "asiantuntemust")
+_EN_SKILL = frozenset("skills skill knowledge expertise know-how experience".split())
+_FI_EVIDENT = ("selvä", "selkeä", "ilmeinen", "ilmeise", "yksiselittei", "ilmiselvä")
+_FI_SIGN = ("merkki", "merki", "osoitus", "osoituks", "viite", "vihje")
+_EN_EVIDENT = frozenset("clear obvious unmistakable evident telltale tell-tale".split())
+_EN_SIGN = frozenset("sign signs indication indications signal indicator".split())
+_FI_SINCERE = frozenset(["tosissaan", "vakavissaan", "tosissasi", "vakavissasi"])
+_EN_SINCERE = frozenset("really seriously genuinely truly actually".split())
+_EN_KEEN = frozenset("interested serious keen committed".split())
+_FI_HAPPEN = frozenset(["tapahtua", "sattua", "toistua", "käydä"])
+_FI_AGAIN = frozenset(["enää", "uudelleen", "jatkossa", "uudestaan", "toiste"])
+_FI_ADVISE = frozenset(["kannattaa", "kannattaisi", "pitää", "pitäisi", "tulee", "tulisi", "suosittelemme",
+                        "suosittelen", "parasta", "paras", "viisainta", "hyvä"])
+_EN_ADVISE = frozenset("best better should worth recommend recommended advisable ideally important wise".split())
+_EN_PAST_IRREG = frozenset("chose made did took gave wrote sent put set paid left bought picked told".split())
+_STANCE_FI = frozenset(["itse", "eikä", "jos", "mikäli", "tämän", "läpi", "annetaan", "ideaalisesti",
+                        "mieluiten"]) | _FI_INTENS | _FI_SINCERE
+_STANCE_EN = frozenset(["yourself", "rather", "instead", "if", "let", "this", "blind", "ideally", "without",
+                        "again", "no", "to"]) | _EN_SIMPLE | _EN_AVAILABLE | _EN_EVIDENT
+
+
+@lru_cache(maxsize=50_000)
+def _stance_trigger(low: str, fi: bool) -> bool:
+    if fi:
+        return low in _STANCE_FI or low.startswith(_FI_AVAILABLE + _FI_SIMPLE + _FI_EVIDENT + _FI_MOST[:1] + (
+            "tapahdu", "satu", "toistu", "käy", "ilman", "kukaan", "kuka", "kaikil", "valtao", "jokai"))
+    return low in _STANCE_EN or low in ("most", "anyone", "anybody", "everyone", "everybody", "majority", "happen",
+                                        "happens", "recur", "like")
+
+
+def _stance(clause: Sequence[Token], sent: Sequence[Token], lang: str, question: bool, me: bool) -> list[Hit]:
+    """The writer's stance towards the customer, carried by the shape of a sentence:
+
+    - information "has been available to you" / "tiedot ovat olleet käytettävissäsi" (so you should have known);
+    - the customer's own doing stressed as the cause: "koska olet itse asettanut", "you set this up yourself";
+    - "so this doesn't happen again" / "niin vastaavaa ei enää tapahdu" with no action of ours in the sentence;
+    - condescension: "it's really very simple (as long as you read the instructions)", "most people manage
+      this without any special skills", "onnistuu useimmilta ilman osaamista";
+    - advice contrasted with what the customer did: "kannattaa toimia nopeasti eikä jäädä odottelemaan",
+      "best to act quickly rather than waiting"; doubting sincerity: "jos auto kiinnostaa tosissaan",
+      "if you're really interested";
+    - grudging forgiveness: "we'll let it go this time", "katsomme tämän kerran läpi sormien";
+    - the obvious pointed out: "which is a clear sign of ...", "selvä merkki";
+    - "ideally X should be done before Y-ing": the right order of steps told after the customer took them.
+    Voided by the writer acting in the clause (or sentence, where said), an apology and negation where noted."""
+    fi = lang == "fi"
+    if not any(_stance_trigger(t.low, fi) for t in clause):
+        return []
+    hits: list[Hit] = []
+    lows = [t.low for t in clause]
+    text = " " + " ".join(lows) + " "
+    neg = _neg(clause)
+    sorry = _sorry(sent)
+    cme = _first_person(clause) if fi else any(
+        t.low in ("i", "i've", "i'm", "i'll", "i'd", "we", "we've", "we're", "we'll", "we'd") for t in clause)
+    cond = any(w in ("jos", "mikäli", "kun", "kunhan", "if", "when", "once", "unless", "whether") for w in lows)
+    thanks = any(t.low.startswith(("kiit", "hienoa", "thank", "great", "well done")) for t in sent)
+    you = any(t.has("2p") for t in clause)
+    for i, t in enumerate(clause):
+        low = t.low
+        if fi:
+            # "tiedot ovat olleet käytettävissäsi": available to you, in the past / perfect
+            if low.startswith(_FI_AVAILABLE) and not neg and not cme and not sorry and \
+                    any(w in _FI_PERFECT_BE for w in lows[max(0, i - 4):i + 2]) and \
+                    (t.has("2p") or any(u.low in ("sinulla", "teillä", "sinun", "teidän", "sinulle", "teille")
+                                        for u in clause)):
+                hits.append(hit(0.9, "accusatory.as_told", clause[max(0, i - 2):i + 1]))
+            # "koska olet itse asettanut", "valitsit itse": own doing stressed, past, not a condition / question
+            if low == "itse" and not question and not cond and not neg and not cme and not sorry and not thanks:
+                verb2 = [u for u in clause if u.has("2p") and u.has("verb") and (u.has("past") or u.has("part"))
+                         and _lem(u) not in L.FI_RECEIVE_VERBS]
+                perf = any(_lem(u) == "olla" and u.has("2p") for u in clause) and any(
+                    u.has("part") and _lem(u) not in L.FI_RECEIVE_VERBS for u in clause)
+                if (verb2 or perf) and not any(u.has("cond") or u.has("imp") for u in clause):
+                    hits.append(hit(0.9, "accusatory.failure", (verb2 or [t])[:1] + [t]))
+            # "niin vastaavaa ei enää tapahdu"
+            if _lem(t) in _FI_HAPPEN and any(u.has("neg") for u in clause[max(0, i - 3):i]) and \
+                    any(u.low in _FI_AGAIN for u in clause) and \
+                    any(u.low.startswith(_FI_SIMILAR) or u.low in ("samaa", "näin", "sama") for u in clause) and \
+                    not me and not sorry:
+                hits.append(hit(0.9 if _advice_in(sent, lang) else 0.8, "accusatory.reprimand",
+                                clause[max(0, i - 2):i + 1]))
+            # condescension: "hyvin yksinkertaista, kunhan ...", "onnistuu useimmilta"
+            if low.startswith(_FI_SIMPLE) and not neg and not cme and not sorry:
+                stext = " ".join(u.low for u in sent)
+                if " kunhan " in f" {stext} " or " jos vain " in f" {stext} " or " kun vain " in f" {stext} ":
+                    hits.append(hit(0.6, "accusatory.reprimand", [t]))
+                elif any(u.low in _FI_INTENS for u in clause[max(0, i - 3):i]):
+                    hits.append(hit(0.4, "accusatory.reprimand", clause[max(0, i - 2):i + 1]))
+            able = [k for k, u in enumerate(clause) if _lem(u) in _FI_ABLE]
+            if (low.startswith(_FI_MOST) or low in ("kuka", "kenelle", "keneltä") and lows[i + 1:i + 2] == ["tahansa"]) \
+                    and able and not S.negated(clause, able[0], 2) and not cme:
+                hits.append(hit(0.6, "accusatory.reprimand", [t]))
+            if low == "ilman" and any(u.low.startswith(_FI_SKILL) for u in clause[i + 1:i + 5]) and not cme:
+                hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+            # "kannattaa reagoida nopeasti eikä jäädä odottelemaan": advice against what the customer did
+            if low == "eikä" and i + 1 < len(clause) and any(u.low in _FI_ADVISE for u in clause[:i]) and \
+                    ("inf" in clause[i + 1].feats or clause[i + 1].low == clause[i + 1].lemma and
+                     clause[i + 1].low.endswith(("a", "ä")) and not clause[i + 1].content is False) and not cme:
+                hits.append(hit(0.6, "accusatory.reprimand", clause[i:i + 2]))
+            if low in _FI_SINCERE and cond and not cme:
+                hits.append(hit(0.5, "accusatory.suspicion", [t]))
+            # grudging forgiveness
+            if (low == "läpi" and lows[i + 1:i + 2] == ["sormien"]) or (low == "tämän" and lows[i + 1:i + 2] == [
+                    "kerran"]) or (low == "annetaan" and lows[i + 1:i + 2] == ["olla"]):
+                if not sorry:
+                    hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 2]))
+            # "selvä merkki", "ilmeinen osoitus"
+            if low.startswith(_FI_EVIDENT) and i + 1 < len(clause) and clause[i + 1].low.startswith(_FI_SIGN) and \
+                    not neg and not cme and not sorry:
+                hits.append(hit(0.6, "accusatory.rule_quote", clause[i:i + 2]))
+            # "ideaalisesti / mieluiten ... ennen": the right order of steps told afterwards
+            if low in ("ideaalisesti", "mieluiten") and any(u.low == "ennen" for u in sent) and not cme:
+                k = next(j for j, u in enumerate(sent) if u.low == "ennen")
+                step = any(u.low.endswith(_FI_ACTION_NOUN) or u.low == "kuin" for u in sent[k + 1:k + 4])
+                hits.append(hit(0.9 if step else 0.5, "accusatory.reprimand", [t]))
+        else:
+            # "has been available to you from the start"
+            if low in _EN_AVAILABLE and lows[i + 1:i + 3] == ["to", "you"] and not neg and not cme and not sorry and \
+                    any(w in ("has", "have", "had", "was", "were", "been") for w in lows[max(0, i - 3):i]):
+                hits.append(hit(0.9, "accusatory.as_told", clause[max(0, i - 2):i + 3]))
+            if low == "you" and lows[i + 1:i + 3] in (["had", "access"], ["have", "had"]) and not neg and not cme \
+                    and not cond and any(w in ("information", "details", "access", "terms", "instructions")
+                                         for w in lows[i + 2:i + 6]):
+                hits.append(hit(0.8, "accusatory.as_told", clause[i:i + 3]))
+            # "you set this up yourself", "you yourself chose"
+            y = lows.index("you") if "you" in lows[:i] else i
+            if low == "yourself" and not question and not cond and not neg and not cme and not thanks and not any(
+                    w in ("can", "could", "may", "might", "will", "'ll", "would", "should", "please", "to", "need",
+                          "must") for w in lows[y:i]):
+                past = [u for u in clause[:i] if (u.low.endswith("ed") and u.content) or u.low in _EN_PAST_IRREG]
+                if "you" in lows[:i] and past:
+                    hits.append(hit(0.9, "accusatory.failure", [past[0], t]))
+            # "so this doesn't happen again"
+            if low in ("happen", "happens", "recur") and lows[i + 1:i + 2] == ["again"] and any(
+                    w in ("doesn't", "won't", "not", "never", "don't") for w in lows[max(0, i - 3):i]) and \
+                    not me and not sorry:
+                hits.append(hit(0.9 if _advice_in(sent, lang) else 0.8, "accusatory.reprimand",
+                                clause[max(0, i - 2):i + 2]))
+            # condescension
+            if low in _EN_SIMPLE and not neg and not cme and not sorry:
+                stext = " " + " ".join(u.low for u in sent) + " "
+                if any(c in stext for c in (" as long as ", " if you just ", " provided ", " if you simply ",
+                                            " once you read ", " if you read ", " if you follow ")):
+                    hits.append(hit(0.6, "accusatory.reprimand", [t]))
+                elif any(u.low in _EN_INTENS for u in clause[max(0, i - 3):i]):
+                    hits.append(hit(0.4, "accusatory.reprimand", clause[max(0, i - 2):i + 1]))
+            if low in ("most", "anyone", "anybody", "everyone", "everybody", "majority") and \
+                    any(m in text for m in _EN_MOST) and \
+                    any(u.low in _EN_ABLE or u.lemma in _EN_ABLE for u in clause[i + 1:i + 6]) and \
+                    not neg and not cme:
+                hits.append(hit(0.6, "accusatory.reprimand", [t]))
+            if low == "without" and any(u.low in _EN_SKILL for u in clause[i + 1:i + 5]) and \
+                    any(u.low in ("any", "special", "particular", "technical") for u in clause[i + 1:i + 4]) and not cme:
+                hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+            if low == "no" and lows[i + 1:i + 2] in (["special"], ["technical"], ["particular"]) and \
+                    any(u.low in _EN_SKILL for u in clause[i + 2:i + 4]) and not cme:
+                hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+            # "best to act quickly rather than waiting"
+            if (low == "rather" and lows[i + 1:i + 2] == ["than"] or low == "instead" and lows[i + 1:i + 2] == ["of"]) \
+                    and any(w in _EN_ADVISE for w in lows[:i]) and any(
+                    w.endswith("ing") for w in lows[i + 2:i + 4]) and not cme:
+                hits.append(hit(0.6, "accusatory.reprimand", clause[i:i + 3]))
+            # "if you're really interested / serious"
+            if low in _EN_SINCERE and cond and any(w in _EN_KEEN for w in lows[i + 1:i + 3]) and not cme:
+                hits.append(hit(0.5, "accusatory.suspicion", clause[i:i + 2]))
+            # grudging forgiveness
+            if (low == "let" and lows[i + 1:i + 2] in (["it"], ["this"], ["that"]) and lows[i + 2:i + 3] in (
+                    ["go"], ["slide"], ["pass"])) or (low == "this" and lows[i + 1:i + 2] == ["once"]) or \
+                    (low == "blind" and lows[i + 1:i + 2] == ["eye"]):
+                if not sorry:
+                    hits.append(hit(0.5, "accusatory.reprimand", clause[i:i + 3]))
+            # "a clear sign of ..."
+            if low in _EN_EVIDENT and lows[i + 1:i + 2] and lows[i + 1] in _EN_SIGN and not neg and not cme and \
+                    not sorry:
+                hits.append(hit(0.6, "accusatory.rule_quote", clause[i:i + 2]))
+            # "ideally X should be sorted out before making ..."
+            slows = [u.low for u in sent]
+            if low == "ideally" and "before" in slows and not cme:
+                k = slows.index("before")
+                if any(w.endswith("ing") for w in slows[k + 1:k + 3]):
+                    hits.append(hit(0.9, "accusatory.reprimand", [t]))
+    return hits
+
+
+_SCARE_RE = re.compile(r"['‘’\"“”«»]([a-zäöå][\w\-]*(?: [a-zäöå][\w\-]*)?)['‘’\"“”«»]")
+_UI_CUES = frozenset("click tap select choose press option button called named labelled labeled marked says reads "
+                     "status field menu tab kohta kohdasta kohdassa valitse paina napauta painike painiketta "
+                     "nimeltä tila tilaksi teksti tekstin valinta lukee lukea".split())
+
+
+def _scare_quotes(ctx: Context, sg, lang: str) -> list[Hit]:
+    """A lower-case word in quotes inside a sentence ("'illness' cancellations", ”sairastumisia”): the writer
+    distancing themselves from the customer's own word -- doubt. Not a button / status / field name."""
+    text = sg.sentence.text
+    if "'" not in text and '"' not in text and "”" not in text and "’" not in text and "“" not in text and \
+            "«" not in text:
+        return []
+    out = []
+    for m in _SCARE_RE.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isalnum():
+            continue  # an apostrophe inside a word
+        start = sg.sentence.start + m.start(1)
+        before = [t for t in sg.tokens if t.end <= start]
+        if any(t.low in _UI_CUES or (t.vlemma or t.lemma) in _UI_CUES for t in before) or _sorry(sg.tokens):
+            continue
+        out.append(hit(0.5, "accusatory.suspicion", start=start, end=start + len(m.group(1))))
+    return out
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
@@ -1233,6 +1495,8 @@ def check(ctx: Context) -> CheckResult:
                     t.low in ("i", "i've", "i'm", "i'll", "i'd", "we", "we've", "we're", "we'll") for t in sg.tokens)
             hits.extend(_shared_hits(clause, sg.tokens, ctx.lang, me))
             hits.extend(_implied_fault(clause, sg.tokens, ctx.lang))
+            hits.extend(_stance(clause, sg.tokens, ctx.lang, question, me))
+        hits.extend(_scare_quotes(ctx, sg, ctx.lang))
     hits = _dedupe(hits)
     per_sentence = []
     for sg in ctx.segs:

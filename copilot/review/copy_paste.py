@@ -35,6 +35,7 @@ from copilot.review.text import cached_doc
 NAME = "copy_paste"
 FAIL_AT = 0.47
 MIN_CONTENT = 8  # content words in the body; fewer cannot be a recitation
+VERBATIM = 0.75  # sentence overlap with the knowledge at which it counts as near-verbatim
 
 
 def faq_voice(ctx: Context, toks) -> float:
@@ -128,9 +129,12 @@ def personal_factor(ctx: Context, body, overlaps: dict[int, float] | None = None
     inside a sentence that is itself knowledge text ("Voit avata suljetun kortin, kun ...") counts
     only by the share of the sentence that is not recited."""
     toks = [t for sg in body for t in sg.tokens]
-    acts = [a for _, a in ctx.actions]
-    n_act = sum(1.0 if a.kind in ("done", "will") else 0.5 for a in acts)
     overlaps = overlaps or {}
+    # a first-person sentence that is itself near-verbatim knowledge ("Hyvitämme palautuksen 3-5 päivässä",
+    # "We will check and correct the bill") is the policy's own "we", not the writer acting for this customer
+    n_act = sum((1.0 if a.kind in ("done", "will") else 0.5) *
+                (1.0 - overlaps.get(id(sg), 0.0) if overlaps.get(id(sg), 0.0) >= VERBATIM else 1.0)
+                for sg, a in ctx.actions)
     you = sum(sum(1 for t in sg.tokens if t.has("2p")) * (1.0 - overlaps.get(id(sg), 0.0))
               for sg in body) / max(1, len(body))
     spec = len({t.low for t in ctx.specific_tokens(toks)})

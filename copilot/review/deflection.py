@@ -555,6 +555,43 @@ def _status_pointer(ctx: Context, after: Sequence[Token]) -> bool:
                    for sg in ctx.body for t in sg.tokens)
 
 
+_FI_ILLATIVE_POSS_RE = re.compile(r".*(?:aa|ee|ii|oo|uu|yy|ää|öö|h[aeiouyäö]n|seen)(?:si|nne|mme)$")
+_EN_DELIVERY = frozenset(["by", "via", "to", "into", "in"])
+
+
+def _delivered(ctx: Context, verb: Token, target: Token, after: Sequence[Token]) -> bool:
+    """The customer receives something into their own channel: "saat vahvistuksen sähköpostiisi", "saat koodin
+    puhelimeesi", "you'll get a confirmation by email / in your inbox" -- a delivery, not a place to go."""
+    lem = verb.vlemma or verb.lemma
+    if ctx.lang == "fi":
+        return lem == "saada" and (bool(_FI_ILLATIVE_POSS_RE.match(target.low)) or target.low.endswith("tse"))
+    if verb.lemma not in ("get", "receive"):
+        return False
+    k = next((j for j, t in enumerate(after) if t is target), None)
+    return k is not None and k > 0 and (after[k - 1].low in _EN_DELIVERY or
+                                        after[k - 1].low == "your" and k > 1 and after[k - 2].low in _EN_DELIVERY)
+
+
+def _contingency(ctx: Context, sent: Sequence[Token], verb: Token) -> bool:
+    """The contact is a fallback for a condition ("jos ...", "if ...", "should ...") that precedes it."""
+    return any(t.low in ("jos", "mikäli", "if", "should", "unless") and t.start < verb.start for t in sent)
+
+
+_BRAND_RE = re.compile(r"[A-ZÅÄÖ][\w-]*\.(?:fi|com|net|org|eu|se|io)(?::\w+|['’]s)?(?=[\s,.;!?]|$)")
+
+
+def _brand_name(ctx: Context, t: Token) -> bool:
+    """A capitalised bare domain used as the shop's name ("Kauppakassi.fi:ssä sinulla on ...", "Shop.com's return
+    policy") -- no scheme, no path: the business being named, not a page to go to."""
+    m = _BRAND_RE.match(ctx.reply_text, t.start)
+    if m is None:
+        return False
+    rest = ctx.reply_text[m.end():m.end() + 1]
+    inflected = ":" in m.group(0) or "'" in m.group(0) or "’" in m.group(0)
+    subject = t.start == 0 or ctx.reply_text[:t.start].rstrip()[-1:] in ".!?,"
+    return rest != "/" and (inflected or subject)
+
+
 def _dated(toks: Sequence[Token]) -> bool:
     """A concrete time in the clause (a day, a clock time, a number): "hoitaa tämän huomenna klo 12"."""
     return any(t.has("num") or (("FI_TIME" in t.cls or "EN_TIME" in t.cls) and t.lemma != "tämä") for t in toks)
@@ -608,6 +645,8 @@ def _redirects(ctx: Context) -> list[Hit]:
                     t for t in sg.tokens if t.start >= verb.start]) if cut is None else [])
                 ui = _ui_targets(ctx, after)
                 us = [t for t in after if t.low in (_FI_US if fi else ("us",))]
+                if strong and _delivered(ctx, verb, strong[0], after):
+                    continue  # "saat vahvistuksen sähköpostiisi": something comes to the customer
                 if strong:
                     w, tg = strength, strong[0]
                 elif inherent:
@@ -625,6 +664,8 @@ def _redirects(ctx: Context) -> list[Hit]:
                     continue
                 if closing:
                     w *= 0.3
+                if tg is not None and tg in us and _contingency(ctx, sg.tokens, verb):
+                    w *= 0.6  # "jos laskussa on outo veloitus, ota meihin yhteyttä": a fallback to us, not elsewhere
                 if any(t.low in ("myös", "also", "alternatively", "vaihtoehtoisesti") for t in clause) and not (
                         pushed and self_service):
                     w *= 0.6  # an extra option next to the answer, not the answer
@@ -649,7 +690,8 @@ def _redirects(ctx: Context) -> list[Hit]:
                 hits.append(hit(r * (0.3 if closing else 1.0), "deflection.routing", list(sg.tokens)))
         # a bare link / service number as the answer ("Ohjeet: https://...", "Lisätietoja numerosta ...")
         if not any(h.start >= sg.sentence.start and h.end <= sg.sentence.end for h in hits):
-            links = [t for t in sg.tokens if t.start in ctx.link_tokens and not ctx.link_tokens[t.start]]
+            links = [t for t in sg.tokens if t.start in ctx.link_tokens and not ctx.link_tokens[t.start]
+                     and not _brand_name(ctx, t)]
             # "our messages only link to X", "emme koskaan lähetä linkkiä": which address is genuine, not a referral
             if links and not any(("1sg" in t.feats or "1pl" in t.feats) for t in sg.tokens) and \
                     not any(t.low in _RESTRICTIVE for t in sg.tokens):

@@ -97,6 +97,9 @@ def _past_stems(weak: str, strong: str) -> list[tuple[str, str]]:
         if weak[-2:-1] in ("t", "d") and strong[-2:-1] in ("t",):
             # pyytää -> pyysin, löytää -> löysin, tietää -> tiesin
             out.append((strong[:-2] + "si", strong[:-2] + "si"))
+        elif strong[-3:-1] in ("nt", "rt", "lt"):
+            # pidentää -> pidensin, siirtää -> siirsin, kieltää -> kielsin (alongside pidensi-/pidenti-)
+            out.append((strong[:-2] + "si", strong[:-2] + "si"))
     elif weak[-1] in "ei":
         out.append((weak[:-1] + "i", strong[:-1] + "i"))
     return out

@@ -10,6 +10,7 @@ person and mood are known for them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,7 @@ class Lex:
     parts: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     exclude: tuple[str, ...] = field(default=())
+    exclude_re: str = ""  # words (lower-case) fully matching this pattern are not members
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
@@ -60,6 +62,8 @@ class Lex:
         low = tok.low
         if self.exclude and low.startswith(self.exclude):  # exclude entries are prefixes
             return False
+        if self.exclude_re and re.fullmatch(self.exclude_re, low):
+            return False
         if low in self.lemmas or tok.lemma in self.lemmas or (tok.vlemma and tok.vlemma in self.lemmas):
             return True
         for p in self.parts:
@@ -81,7 +85,8 @@ FI_ACTION_VERBS = _w(
     "testata laittaa antaa luoda kuitata priorisoida nopeuttaa eskaloida jatkaa palata huolehtia "
     "sopia laskea hyväksyä myöntää kumota estää lukita vapauttaa ohjata tarjota asentaa puhua "
     "keskustella kysyä tiedustella lähettää hyvittää jäljittää paikantaa vapauttaa liittää "
-    "aloittaa tallentaa palauttaa varmistua pysäyttää hylätä hakea noutaa tuoda viedä")
+    "aloittaa tallentaa palauttaa varmistua pysäyttää hylätä hakea noutaa tuoda viedä "
+    "pidentää lyhentää aikaistaa myöhentää keskeyttää nostaa")
 FI_HANDOFF_VERBS = _w("välittää siirtää ohjata eskaloida kirjata")
 FI_NON_ACTION_VERBS = _w(
     "pahoitella ymmärtää toivoa kiittää uskoa tietää nähdä huomata valitella pelätä ihmetellä "
@@ -275,11 +280,17 @@ FI_SUSPICION = Lex("fi", words=_w("väärinkäyttö väärinkäytös petos huija
                           "rikollis"))
 EN_SUSPICION = Lex("en", words=_w("fraud fraudulent suspicious suspicion suspect misuse abuse dishonest "
                                    "takeover scam"), parts=("fraud", "suspic", "misus"))
-FI_INDICATE = Lex("fi", words=_w("viitata tyypillinen viittaava osoittaa"), parts=("viittaa", "tyypilli"))
-EN_INDICATE = Lex("en", words=_w("indicate indicates suggest suggests typical consistent sign"))
+FI_INDICATE = Lex("fi", words=_w("viitata tyypillinen viittaava osoittaa"),
+                  parts=("viittaa", "tyypilli", "kuvio", "tunnusmerk", "tunnuspiirt"))
+EN_INDICATE = Lex("en", words=_w("indicate indicates suggest suggests typical consistent sign pattern patterns "
+                                  "hallmark hallmarks"))
 FI_RESPONSIBILITY = Lex("fi", words=_w("vastuu vastuullinen vastuussa velvollisuus syyllinen"),
                         parts=("vastuul", "vastuus", "velvollisuu", "syyllis"),
-                        exclude=("omavastuu",))  # the insurance deductible: an amount, not blame
+                        exclude=("omavastuu",),  # the insurance deductible: an amount, not blame
+                        # "vastuumyyjä", "vastuuhenkilö", "vastuualue": vastuu- as the first part of a compound
+                        # naming a role or an area (a case / possessive ending after "vastuu" keeps the word)
+                        exclude_re=r"vastuu(?!(?:n|t|ta|seen|ssa|sta|lla|lta|lle|na|ksi|si|nsa|nsä|mme|nne|hun|"
+                                   r"ll|t[oö]n|tto|ut)).+")
 EN_RESPONSIBILITY = Lex("en", words=_w("responsible responsibility fault liable liability negligence "
                                         "careless carelessness"))
 FI_RULE_REF = Lex("fi", words=_w("ohje sääntö ehto käyttöehto sopimus ohjeistus"),
