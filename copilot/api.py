@@ -98,6 +98,13 @@ class Copilot:
 
         return self.drafter.stream(Case.coerce(case))
 
+    def prefetch(self, case: "Case | str") -> None:
+        """Do the slow part of the next draft of ``case`` now (its search's query embedding, cached):
+        the side panel calls this when the customer's message is entered, before the draft click."""
+        from copilot.case import Case
+
+        self.drafter.prefetch(Case.coerce(case))
+
     def warm_up(self) -> None:
         """Load what the first draft and review would otherwise pay for: the corpus index and the
         embedding model (one search), the review's word data, and the configured model client."""

@@ -107,12 +107,13 @@ class Drafter:
     # -- steps ------------------------------------------------------------
     def prepare(self, case: Case) -> Prepared:
         facts = understand(case)
-        # Newest first: the dense channel reads only the query's first words (see retrieval.py).
-        earlier = [m.text for m in case.history if m.role == "customer"][-2:]
-        query = "\n".join([case.message, *reversed(earlier)])
-        results = self.retriever.search(query, SOURCES_K)
+        results = self.retriever.search(search_query(case), SOURCES_K)
         unsure = not results or not _sure(results[0])
         return Prepared(case, facts, results, unsure, case.now or datetime.now())
+
+    def prefetch(self, case: Case) -> None:
+        """Run the case's search now: its query embedding (the slow part of ``prepare``) is cached."""
+        self.retriever.search(search_query(case), SOURCES_K)
 
     def offline(self, prep: Prepared, warnings: list[str]) -> Draft:
         best = prep.results[0] if prep.results and not prep.unsure else None
@@ -192,6 +193,13 @@ class Drafter:
             holder.draft = self.offline(prep, [f"fallback draft: {exc}"])
             if not got:
                 yield from _words(holder.draft.text)
+
+
+def search_query(case: Case) -> str:
+    """What a draft searches with: the latest message, then up to two earlier customer turns,
+    newest first (the dense channel reads only the query's first words, see retrieval.py)."""
+    earlier = [m.text for m in case.history if m.role == "customer"][-2:]
+    return "\n".join([case.message, *reversed(earlier)])
 
 
 def _sure(best: SearchResult) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from datetime import datetime
@@ -148,3 +149,19 @@ def test_rewrite_over_http_keeps_data_delimited_and_masked(sample_copilot, opena
     assert "040 123 4567" not in sent[1]["content"] and "<reply>" in sent[1]["content"]
     with pytest.raises(UsageError, match="style"):
         cp.rewrite("Hei", SMS_CASE, "angrier")
+
+
+def test_prefetch_embeds_the_draft_query_ahead_of_the_draft(sample_copilot, monkeypatch):
+    embedder = sample_copilot.store.embedder
+    embedder.clear_cache()
+    computed: list[str] = []
+    real = embedder._embed_query_uncached
+    monkeypatch.setattr(embedder, "_embed_query_uncached", lambda text: computed.append(text) or real(text))
+    monkeypatch.setattr(embedder, "_query", functools.lru_cache(maxsize=256)(embedder._embed_query_uncached))
+    case = Case(message="Noutokoodi ei avaa luukkua, olen automaatilla nyt",
+                history=(Message("customer", "Tilasin paketin automaattiin"), Message("agent", "Katson asiaa.")))
+    sample_copilot.prefetch(case)
+    assert len(computed) == 1 and computed[0].startswith("Noutokoodi ei avaa luukkua")
+    draft = sample_copilot.draft(case)
+    assert len(computed) == 1, "the draft embedded its query again instead of using the prefetched one"
+    assert draft.sources

@@ -358,3 +358,18 @@ def test_format_when_fi_en():
     assert format_when(datetime(2026, 11, 24, 12, 0), "en", now) == "tomorrow 12:00"
     assert format_when(datetime(2026, 11, 27, 9, 30), "fi", now) == "pe 27.11. klo 9.30"
     assert format_when(datetime(2026, 11, 27, 9, 30), "en", now) == "Fri 27 Nov 09:30"
+
+
+def test_entering_the_message_prefetches_and_a_failing_prefetch_stays_silent(panel, monkeypatch):
+    from copilot import Copilot
+
+    seen: list[str] = []
+
+    def boom(self, case):
+        seen.append(case.message)
+        raise RuntimeError("prefetch broke")
+
+    monkeypatch.setattr(Copilot, "prefetch", boom)
+    at = _draft(_start())  # asserts no error or exception is shown
+    assert seen == [SMS_CASE.strip()]
+    assert at.session_state["draft"] is not None

@@ -168,19 +168,33 @@ def _journal(cp: Copilot) -> Any:
 
 # --------------------------------------------------------------------------- case
 
-def _build_case() -> Case | None:
-    message = (S.msg or "").strip()
-    if not message:
-        st.warning(t("case.missing", L()))
-        return None
-    ok, case = _guard(lambda: Case(
-        message=message,
+def _case_from_inputs() -> Case:
+    return Case(
+        message=(S.msg or "").strip(),
         history=tuple(parse_history(S.history)),
         channel=S.channel if S.channel in CHANNELS else "chat",
         customer=CustomerProfile(name=(S.customer or "").strip() or None),
         agent_name=(S.agent or "").strip() or None,
-    ))
+    )
+
+
+def _build_case() -> Case | None:
+    if not (S.msg or "").strip():
+        st.warning(t("case.missing", L()))
+        return None
+    ok, case = _guard(_case_from_inputs)
     return case if ok else None
+
+
+def _prefetch(cp: Copilot) -> None:
+    """Message or history entered: start the draft's slow part (the query embedding) while the agent
+    reads. Best effort: the draft click reports any real error."""
+    if not (S.msg or "").strip():
+        return
+    try:
+        cp.prefetch(_case_from_inputs())
+    except Exception:
+        log.warning("prefetch failed", exc_info=True)
 
 
 def _reset_reply() -> None:
@@ -385,7 +399,7 @@ def _case_input(cp: Copilot) -> None:
     with st.expander(t("cases.header", lang), icon=":material/folder_open:"):
         _open_earlier_case(cp)
     st.text_area(t("case.message", lang), key="msg", height=140, help=t("case.message.help", lang),
-                 placeholder=t("case.message.placeholder", lang))
+                 placeholder=t("case.message.placeholder", lang), on_change=_prefetch, args=(cp,))
     with st.container(horizontal=True):
         st.selectbox(t("case.channel", lang), list(CHANNELS), key="channel",
                      format_func=lambda c: t(f"channel.{c}", lang), width=150)
@@ -393,7 +407,7 @@ def _case_input(cp: Copilot) -> None:
                       width="stretch")
     with st.expander(t("case.details", lang)):
         st.text_area(t("case.history", lang), key="history", height=110, help=t("case.history.help", lang),
-                     placeholder=t("case.history.placeholder", lang))
+                     placeholder=t("case.history.placeholder", lang), on_change=_prefetch, args=(cp,))
         turns = parse_history(S.history)
         if turns:
             st.caption(t("case.history.parsed", lang, n=len(turns)))
