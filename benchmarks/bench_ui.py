@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ui.screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from ui.screenshots import CHROMIUM, CHROMIUM_ARGS, serve, watch_reruns  # noqa: E402
 
 APP = ROOT / "ui" / "app.py"
 MSG_LABEL = "Asiakkaan viesti"
@@ -116,22 +116,6 @@ def wait_idle(page, timeout_ms: int = 120_000) -> None:
     """Until Streamlit's 'running' status widget is gone (the rerun has finished)."""
     page.wait_for_timeout(150)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
-
-
-def watch_reruns(page) -> list[str]:
-    """How each script run the server reports ended (decoded ForwardMsg.script_finished), in order."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    finished: list[str] = []
-
-    def on_frame(payload) -> None:
-        if isinstance(payload, (bytes, bytearray)):
-            msg = ForwardMsg.FromString(bytes(payload))
-            if msg.WhichOneof("type") == "script_finished":
-                finished.append(ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished))
-
-    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
-    return finished
 
 
 def edit_loop(page, finished: list[str], n_edits: int) -> tuple[list[float], list[str]]:

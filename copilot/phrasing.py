@@ -437,13 +437,19 @@ def fi_address_customer(words: list[str]) -> list[str] | None:
     return out
 
 
-def fi_step(item: str, info: Instruction) -> str | None:
-    """A Finnish imperative step as a passive sentence for the customer, or None."""
-    text = _first_clause_text(_clean(item, info, "fi"))
+def _step_words(item: str, info: Instruction, lang: str) -> list[str] | None:
+    """The words of a step's first clause, cleaned of internal markup; None when under two words."""
+    text = _first_clause_text(_clean(item, info, lang))
     if text is None:
         return None
     words = text.split()
-    if len(words) < 2:
+    return words if len(words) >= 2 else None
+
+
+def fi_step(item: str, info: Instruction) -> str | None:
+    """A Finnish imperative step as a passive sentence for the customer, or None."""
+    words = _step_words(item, info, "fi")
+    if words is None:
         return None
     verb = words[0]
     if not verb.isalpha() or verb.lower() in _FI_SKIP_VERBS or verb.lower() in ("älä", "älkää") \
@@ -648,11 +654,8 @@ def en_address_customer(text: str, *, they: bool) -> str | None:
 
 def en_step(item: str, info: Instruction) -> str | None:
     """An English imperative step as "I'll ..." for the customer, or None."""
-    text = _first_clause_text(_clean(item, info, "en"))
-    if text is None:
-        return None
-    words = text.split()
-    if len(words) < 2:
+    words = _step_words(item, info, "en")
+    if words is None:
         return None
     verb = words[0]
     low = verb.lower()
@@ -810,12 +813,11 @@ _SV_SKIP_VERBS = frozenset(["be", "fråga", "kontrollera", "öppna", "sök", "l�
 
 def sv_step(item: str, info: Instruction) -> str | None:
     """A Swedish imperative step as "Jag ...r ..." (objects do not inflect), or None."""
-    text = _first_clause_text(_clean(item, info, "sv"))
-    if text is None:
+    words = _step_words(item, info, "sv")
+    if words is None:
         return None
-    words = text.split()
     low = words[0].lower()
-    if len(words) < 2 or not low.isalpha() or not low.endswith("a") or low in _SV_SKIP_VERBS:
+    if not low.isalpha() or not low.endswith("a") or low in _SV_SKIP_VERBS:
         return None
     if any(_is_internal(w, info, "sv") for w in words[1:]):
         return None

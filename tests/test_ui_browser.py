@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.kb import write_kb
-from ui.screenshots import CHROMIUM, SAMPLE_EDIT, SAMPLE_MESSAGE, draft_case, full_screenshot, launch, serve
+from ui.screenshots import (CHROMIUM, SAMPLE_EDIT, SAMPLE_MESSAGE, draft_case, full_screenshot, launch, serve,
+                            watch_reruns)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,22 +28,6 @@ pytestmark = [
 
 FRAGMENT_RUN = "FINISHED_FRAGMENT_RUN_SUCCESSFULLY"
 FULL_RUN = "FINISHED_SUCCESSFULLY"
-
-
-def _watch_reruns(page) -> list[str]:
-    """How each script run ended, from the server's messages (ForwardMsg.script_finished)."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    finished: list[str] = []
-
-    def on_frame(payload) -> None:
-        if isinstance(payload, (bytes, bytearray)):
-            msg = ForwardMsg.FromString(bytes(payload))
-            if msg.WhichOneof("type") == "script_finished":
-                finished.append(ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished))
-
-    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
-    return finished
 
 
 def _runs_after(page, finished: list[str], seen: int, timeout_s: float = 60) -> list[str]:
@@ -69,7 +54,7 @@ def test_paste_and_draft_in_chromium(home, tmp_path):
             page = browser.new_page(viewport={"width": 420, "height": 900})
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
-            finished = _watch_reruns(page)
+            finished = watch_reruns(page)
             reply = draft_case(page, panel.url, message=SAMPLE_MESSAGE)
             assert len(reply.strip()) > 40, reply
             assert "JJFI64025700012345" in reply or "B12" in reply  # the draft uses the customer's details

@@ -115,6 +115,22 @@ def draft_case(page, url: str, *, message: str = SAMPLE_MESSAGE, customer: str =
     return editor.input_value()
 
 
+def watch_reruns(page) -> list[str]:
+    """How each script run the server reports ended (decoded ForwardMsg.script_finished), in order."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    finished: list[str] = []
+
+    def on_frame(payload) -> None:
+        if isinstance(payload, (bytes, bytearray)):
+            msg = ForwardMsg.FromString(bytes(payload))
+            if msg.WhichOneof("type") == "script_finished":
+                finished.append(ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished))
+
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+    return finished
+
+
 def full_screenshot(page, path: Path, width: int) -> None:
     """Streamlit scrolls inside its own container: grow the viewport to the content, then shoot."""
     height = page.evaluate(
