@@ -38,6 +38,7 @@ AGENT_HEADING = re.compile(r"milloin tämä|koskee|älä|when this|applies|not t
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(.*)$", re.M)
 _MARK = re.compile(r"\*\*([^*]+)\*\*|\*([^*]+)\*|`([^`]+)`|\[([^\]]*)\]\([^)]*\)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_LEAD_LABEL = re.compile(r"^\s*\*\*[^*]{1,80}?:?\*\*:?\s*")  # "**Label:** " opening a step
 _ABBREV = re.compile(r"\b(esim|mm|ns|yms|jne|ym|eg|e\.g|ie|i\.e|etc|vs|klo|n|ks|vrt)\.", re.I)
 _DOT = "\u2024"  # one-dot leader: keeps abbreviations from ending a sentence while splitting
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"“*])")
@@ -608,7 +609,7 @@ def fi_facts(item: str, info: Instruction) -> list[str]:
 
 def fi_step_statements(item: str, info: Instruction) -> list[str]:
     """Plain statements inside an action step ("Siirto kestää 1–2 arkipäivää.")."""
-    text = _clean(re.sub(r"^\s*\*\*[^*]{1,80}?:?\*\*:?\s*", "", item), info, "fi")
+    text = _clean(_LEAD_LABEL.sub("", item), info, "fi")
     out = []
     for s in (p for sent in sentences(text) for p in re.split(r";\s*", sent)):
         st = fi_statement(s, info, agent_section=True)
@@ -745,7 +746,7 @@ def en_facts(item: str, info: Instruction) -> list[str]:
 
 
 def en_step_statements(item: str, info: Instruction) -> list[str]:
-    text = _clean(re.sub(r"^\s*\*\*[^*]{1,80}?:?\*\*:?\s*", "", item), info, "en")
+    text = _clean(_LEAD_LABEL.sub("", item), info, "en")
     out = []
     for s in sentences(text)[1:] if _first_clause_text(text) else sentences(text):
         st = en_statement(s, info, agent_section=True)
